@@ -1,0 +1,80 @@
+"""The article: the source text every fact of a dossier points into."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from .evidence import Evidence
+from .identifiers import non_empty, valid_id
+
+__all__ = ["Article", "Artifact", "ArtifactKind", "UncitedPassage"]
+
+
+class ArtifactKind(enum.Enum):
+    """What sort of noise an artifact is."""
+
+    PHOTO_CREDIT = "photo-credit"
+    """A caption or credit line of a picture: "Photo:VCG"."""
+    STRAY_TOKEN = "stray-token"
+    """Words that slipped into the text from elsewhere, such as an advert."""
+    OTHER = "other"
+    """Anything else that is not part of the article's prose."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Artifact:
+    """Words in the text that are not part of any fact, and why."""
+
+    kind: ArtifactKind
+    """What sort of noise it is."""
+
+    reason: str = attrs.field(validator=non_empty)
+    """Why it is not part of the article's facts."""
+
+    evidence: Evidence
+    """The words and where they stand."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class UncitedPassage:
+    """A sentence the curation leaves uncited on purpose, and why."""
+
+    reason: str = attrs.field(validator=non_empty)
+    """Why no fact cites it."""
+
+    evidence: Evidence
+    """The passage and where it stands."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Article:
+    """A news article: its metadata and full text."""
+
+    id: str = attrs.field(validator=valid_id)
+    """Unique id of the article."""
+
+    title: str | None = None
+    """The headline, when the source text carries one."""
+
+    publisher: str = attrs.field(validator=non_empty)
+    """Who published it: "Global Times"."""
+
+    published: dt.date
+    """Publication date; relative dates in the text are resolved against it."""
+
+    language: str = attrs.field(
+        default="en", validator=attrs.validators.matches_re(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+    )
+    """BCP 47 language tag of the text."""
+
+    url: str | None = None
+    """Where the article was published, when known."""
+
+    text: str = attrs.field(validator=non_empty, repr=False)
+    """The full text, exactly as published; evidence offsets count its code points."""
+
+    artifacts: tuple[Artifact, ...] = ()
+    """Lines or tokens of the text that are not part of any fact."""

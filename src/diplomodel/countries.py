@@ -1,0 +1,30 @@
+"""Countries, by their ISO 3166-1 codes."""
+
+from __future__ import annotations
+
+import attrs
+
+from .evidence import Evidence
+from .identifiers import non_empty, valid_id
+
+__all__ = ["Country"]
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Country:
+    """A country named or implied in the article (ISO 3166-1)."""
+
+    id: str = attrs.field(validator=valid_id)
+    """Unique id in the dossier, e.g. ``cn``."""
+
+    name: str = attrs.field(validator=non_empty)
+    """Short English name: "China"."""
+
+    alpha2: str = attrs.field(validator=attrs.validators.matches_re(r"[A-Z]{2}"))
+    """ISO 3166-1 alpha-2 code: ``CN``."""
+
+    alpha3: str = attrs.field(validator=attrs.validators.matches_re(r"[A-Z]{3}"))
+    """ISO 3166-1 alpha-3 code: ``CHN``."""
+
+    evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
+    """Where the article names the country."""

@@ -1,0 +1,220 @@
+"""The dossier: everything curated from one article, checked whole on construction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from .article import Article, UncitedPassage
+from .consensus import ConsensusItem
+from .countries import Country
+from .errors import Problem, ValidationError
+from .events import Event, EventKind
+from .institutions import Institution
+from .people import Person
+from .statements import Statement
+from .walk import iter_evidence, iter_references
+
+__all__ = ["Dossier", "Entity"]
+
+Entity = Country | Institution | Person | Event | Statement | ConsensusItem
+"""Any object of a dossier that has an id of its own."""
+
+_EntityT = TypeVar("_EntityT", Country, Institution, Person, Event, Statement, ConsensusItem)
+
+_KIND_NAMES: dict[type[Any], str] = {
+    Country: "country",
+    Institution: "institution",
+    Person: "person",
+    Event: "event",
+    Statement: "statement",
+    ConsensusItem: "consensus item",
+}
+_DOCUMENT_KINDS = (EventKind.REPORT, EventKind.PUBLICATION, EventKind.ANNOUNCEMENT)
+
+
+def kind_name(obj: object) -> str:
+    """The kind of a dossier object in words: ``person``, ``consensus item``."""
+    return _KIND_NAMES[type(obj)]
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Dossier:
+    """Everything curated from one article, with lookup by id.
+
+    Construction checks the whole: ids are unique across all kinds, every
+    reference resolves to an object of the right kind, institution parents and
+    event nesting have no cycles, every evidence quote equals
+    ``article.text[start:end]``, no fact cites a text artifact, and every alias
+    of a person occurs in the text. All problems are raised at once as a
+    :class:`~diplomodel.ValidationError` whose paths are JSON paths.
+    """
+
+    article: Article
+    """The source article."""
+    countries: tuple[Country, ...] = ()
+    """Countries named or implied."""
+    institutions: tuple[Institution, ...] = ()
+    """Parties, organs, state bodies, outlets, academies, mechanisms."""
+    people: tuple[Person, ...] = ()
+    """People named, with their roles."""
+    events: tuple[Event, ...] = ()
+    """Events that took place, are under way, or are planned."""
+    statements: tuple[Statement, ...] = ()
+    """Who said what."""
+    consensus_items: tuple[ConsensusItem, ...] = ()
+    """What the sides agreed, confirmed or discussed."""
+    uncited: tuple[UncitedPassage, ...] = ()
+    """Sentences deliberately left uncited, each with its reason."""
+
+    _by_id: dict[str, Entity] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id, problems = _index_ids(self)
+        object.__setattr__(self, "_by_id", by_id)
+        problems += _check_references(self, by_id)
+        problems += _check_cycles(self)
+        problems += _check_evidence(self)
+        problems += _check_aliases(self)
+        if problems:
+            raise ValidationError(f"dossier {self.article.id!r} is not valid", problems)
+
+    def entities(self) -> Iterator[Entity]:
+        """Every object with an id, kind by kind in field order."""
+        yield from self.countries
+        yield from self.institutions
+        yield from self.people
+        yield from self.events
+        yield from self.statements
+        yield from self.consensus_items
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._by_id
+
+    @overload
+    def get(self, id: str) -> Entity: ...
+    @overload
+    def get(self, id: str, kind: type[_EntityT]) -> _EntityT: ...
+    def get(self, id: str, kind: type[Any] | None = None) -> Any:
+        """The object with this id; with ``kind``, also check that it is of that class.
+
+        Raises :class:`LookupError` naming the id (and the kind it has) otherwise.
+        """
+        try:
+            found = self._by_id[id]
+        except KeyError:
+            raise LookupError(f"no object with id {id!r} in dossier {self.article.id!r}") from None
+        if kind is not None and not isinstance(found, kind):
+            raise LookupError(
+                f"{id!r} is a {kind_name(found)}, not a {_KIND_NAMES.get(kind, kind.__name__)}"
+            )
+        return found
+
+
+def _index_ids(dossier: Dossier) -> tuple[dict[str, Entity], list[Problem]]:
+    by_id: dict[str, Entity] = {}
+    first_path: dict[str, str] = {}
+    problems: list[Problem] = []
+    groups: tuple[tuple[str, tuple[Entity, ...]], ...] = (
+        ("countries", dossier.countries),
+        ("institutions", dossier.institutions),
+        ("people", dossier.people),
+        ("events", dossier.events),
+        ("statements", dossier.statements),
+        ("consensus_items", dossier.consensus_items),
+    )
+    for field_name, group in groups:
+        for index, entity in enumerate(group):
+            path = f"$.{field_name}[{index}].id"
+            if entity.id in by_id:
+                problems.append(
+                    Problem(
+                        path, f"duplicate id {entity.id!r}, first used at {first_path[entity.id]}"
+                    )
+                )
+                continue
+            by_id[entity.id] = entity
+            first_path[entity.id] = path
+    return by_id, problems
+
+
+def _check_references(dossier: Dossier, by_id: dict[str, Entity]) -> list[Problem]:
+    problems: list[Problem] = []
+    for reference in iter_references(dossier):
+        target = by_id.get(reference.target)
+        wanted = " or ".join(reference.kinds)
+        if target is None:
+            problems.append(Problem(reference.path, f"unknown id {reference.target!r} ({wanted})"))
+        elif kind_name(target) not in reference.kinds:
+            problems.append(
+                Problem(
+                    reference.path,
+                    f"{reference.target!r} is a {kind_name(target)}, expected a {wanted}",
+                )
+            )
+    for index, item in enumerate(dossier.consensus_items):
+        document = by_id.get(item.document or "")
+        if isinstance(document, Event) and document.kind not in _DOCUMENT_KINDS:
+            problems.append(
+                Problem(
+                    f"$.consensus_items[{index}].document",
+                    f"{document.id!r} is a {document.kind.value} event, expected a report, "
+                    "publication or announcement",
+                )
+            )
+    return problems
+
+
+def _check_cycles(dossier: Dossier) -> list[Problem]:
+    problems: list[Problem] = []
+    chains: tuple[tuple[str, str, dict[str, str | None]], ...] = (
+        ("institutions", "parent", {i.id: i.parent for i in dossier.institutions}),
+        ("events", "part_of", {e.id: e.part_of for e in dossier.events}),
+    )
+    for field_name, link, parent_of in chains:
+        for index, start in enumerate(parent_of):
+            seen = {start}
+            current = parent_of[start]
+            while current is not None and current in parent_of:
+                if current in seen:
+                    problems.append(
+                        Problem(f"$.{field_name}[{index}].{link}", f"{start!r} is part of a cycle")
+                    )
+                    break
+                seen.add(current)
+                current = parent_of[current]
+    return problems
+
+
+def _check_evidence(dossier: Dossier) -> list[Problem]:
+    text = dossier.article.text
+    artifacts = [artifact.evidence for artifact in dossier.article.artifacts]
+    problems: list[Problem] = []
+    for site in iter_evidence(dossier):
+        evidence = site.evidence
+        found = text[evidence.start : evidence.end]
+        if found != evidence.quote:
+            problems.append(
+                Problem(
+                    site.path,
+                    f"quote {evidence.quote!r} does not match the text at "
+                    f"{evidence.start}..{evidence.end}, which reads {found!r}",
+                )
+            )
+        elif site.subjects and any(evidence.overlaps(artifact) for artifact in artifacts):
+            problems.append(
+                Problem(site.path, f"quote {evidence.quote!r} overlaps a text artifact")
+            )
+    return problems
+
+
+def _check_aliases(dossier: Dossier) -> list[Problem]:
+    text = dossier.article.text
+    return [
+        Problem(f"$.people[{i}].aliases[{j}]", f"alias {alias!r} does not occur in the text")
+        for i, person in enumerate(dossier.people)
+        for j, alias in enumerate(person.aliases)
+        if alias not in text
+    ]

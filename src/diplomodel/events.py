@@ -1,0 +1,154 @@
+"""Events: meetings, talks, visits, mechanism sessions, announcements, publications, reports.
+
+Popolo's Event, with the participants' parts, the event an event belongs to
+(the meetings inside a three-day trip), its number in a series ("the ninth
+meeting" of an exchange mechanism) and, where it fits, a CAMEO code that maps
+to a PLOVER event type.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from .cameo import cameo_code
+from .dates import FuzzyDate
+from .evidence import Evidence
+from .identifiers import non_empty, valid_id
+
+__all__ = ["Event", "EventKind", "EventStatus", "ParticipantPart", "Participation", "Place"]
+
+
+class EventKind(enum.Enum):
+    """What sort of event."""
+
+    MEETING = "meeting"
+    """Two sides meet: Wang Yi meets the delegation."""
+    TALKS = "talks"
+    """Formal talks: the foreign ministers' talks."""
+    VISIT = "visit"
+    """A trip to another country, which may hold several meetings."""
+    MECHANISM_SESSION = "mechanism-session"
+    """A numbered session of a standing exchange mechanism."""
+    ANNOUNCEMENT = "announcement"
+    """Something made public by a body or a person."""
+    PUBLICATION = "publication"
+    """A text published: an editorial."""
+    REPORT = "report"
+    """An official account of another event: a readout."""
+
+
+class EventStatus(enum.Enum):
+    """Where the event stands at the article's date."""
+
+    TOOK_PLACE = "took-place"
+    """It happened."""
+    ONGOING = "ongoing"
+    """It had begun and had not ended."""
+    PLANNED = "planned"
+    """It is set to happen."""
+    TENTATIVE = "tentative"
+    """It is only tentatively agreed."""
+
+
+class ParticipantPart(enum.Enum):
+    """The part a person or institution plays in an event."""
+
+    HOST = "host"
+    GUEST = "guest"
+    DELEGATION_LEAD = "delegation-lead"
+    DELEGATION_MEMBER = "delegation-member"
+    PARTICIPANT = "participant"
+    """Takes part; the article does not say in what part."""
+    SPEAKER = "speaker"
+    """Says something, in an announcement or remarks."""
+    AUTHOR = "author"
+    """Issues or publishes a text: an editorial, a readout."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Participation:
+    """One participant in an event and its part there."""
+
+    participant: str = attrs.field(validator=valid_id)
+    """Id of a person or institution."""
+
+    part: ParticipantPart
+    """The part played."""
+
+    evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
+    """Where the article puts the participant at the event."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Place:
+    """Where an event happens, as precisely as the article says."""
+
+    name: str = attrs.field(validator=non_empty)
+    """The place as written: "Beijing", "Japan"."""
+
+    country: str | None = attrs.field(default=None, validator=valid_id)
+    """Id of the country the place is in."""
+
+    evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
+    """Where the article names the place."""
+
+
+def _known_cameo(_instance: Any, _attribute: attrs.Attribute[Any], code: str | None) -> None:
+    if code is not None:
+        cameo_code(code)
+
+
+def _positive(_instance: Any, attribute: attrs.Attribute[Any], number: int | None) -> None:
+    if number is not None and number < 1:
+        raise ValueError(f"{attribute.name} must be 1 or more, got {number}")
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Event:
+    """Something that happened, is happening or is to happen (Popolo Event)."""
+
+    id: str = attrs.field(validator=valid_id)
+    """Unique id in the dossier, e.g. ``mechanism-meeting-9``."""
+
+    name: str = attrs.field(validator=non_empty)
+    """A short name for tables and timelines."""
+
+    kind: EventKind
+    """What sort of event."""
+
+    status: EventStatus
+    """Where it stands at the article's date."""
+
+    date: FuzzyDate | None = None
+    """When, from the article's own words; none when the article gives no date."""
+
+    place: Place | None = None
+    """Where, when the article says."""
+
+    participants: tuple[Participation, ...] = ()
+    """Who takes part, and in what part."""
+
+    part_of: str | None = attrs.field(default=None, validator=valid_id)
+    """Id of the event this one belongs to (a meeting inside a trip)."""
+
+    series: str | None = attrs.field(default=None, validator=valid_id)
+    """Id of the institution (an exchange mechanism) whose numbered series it belongs to."""
+
+    number: int | None = attrs.field(default=None, validator=_positive)
+    """Its number in the series: 9 for "the ninth meeting"."""
+
+    title: str | None = None
+    """The title of a published text, for publications."""
+
+    cameo: str | None = attrs.field(default=None, validator=_known_cameo)
+    """CAMEO code of the event (from the host's side), mapped to PLOVER by :func:`cameo_code`."""
+
+    evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
+    """Where the article tells of the event."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.series is None) != (self.number is None):
+            raise ValueError("series and number go together: give both or neither")

@@ -1,0 +1,62 @@
+"""Evidence: the exact words of the article that support a fact.
+
+An :class:`Evidence` is a W3C Web Annotation TextQuote selector (``quote``) and
+TextPosition selector (``start``, ``end``) in one: offsets count code points of
+the article text, ``end`` exclusive, so ``article.text[start:end] == quote``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .identifiers import non_empty
+
+__all__ = ["Evidence", "find_occurrences"]
+
+
+def _offsets_fit_quote(instance: Evidence, _attribute: attrs.Attribute[Any], end: int) -> None:
+    if end - instance.start != len(instance.quote):
+        raise ValueError(
+            f"evidence offsets {instance.start}..{end} span {end - instance.start} code points "
+            f"but the quote {instance.quote!r} has {len(instance.quote)}"
+        )
+
+
+@attrs.define(frozen=True, kw_only=True, order=True)
+class Evidence:
+    """The exact words in the article behind a fact, and where they stand.
+
+    Ordered by position (``start``, then ``end``) so that lists of evidence
+    sort in reading order.
+    """
+
+    quote: str = attrs.field(validator=non_empty, order=False)
+    """The words exactly as the article writes them."""
+
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    """Offset of the first code point of the quote in the article text."""
+
+    end: int = attrs.field(validator=_offsets_fit_quote)
+    """Offset just past the last code point of the quote (exclusive)."""
+
+    def overlaps(self, other: Evidence) -> bool:
+        """Whether this span and ``other`` share at least one code point."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Evidence) -> bool:
+        """Whether ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+def find_occurrences(text: str, quote: str) -> tuple[int, ...]:
+    """Every offset at which ``quote`` starts in ``text``, overlapping ones included."""
+    if not quote:
+        return ()
+    found: list[int] = []
+    position = text.find(quote)
+    while position != -1:
+        found.append(position)
+        position = text.find(quote, position + 1)
+    return tuple(found)

@@ -1,0 +1,74 @@
+"""People and the roles they hold (Popolo Person and Membership)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .evidence import Evidence
+from .identifiers import non_empty, valid_id
+
+__all__ = ["Person", "Role"]
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Role:
+    """A title a person holds in an institution, as stated at the article's date."""
+
+    title: str = attrs.field(validator=non_empty)
+    """The title as the article gives it: "Secretary General", "vice dean"."""
+
+    institution: str = attrs.field(validator=valid_id)
+    """Id of the institution the title is held in."""
+
+    evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
+    """Where the article states the role."""
+
+
+def _name_is_given_and_family(
+    instance: Person, _attribute: attrs.Attribute[Any], name: str
+) -> None:
+    family, given = instance.family_name, instance.given_name
+    orders = {f"{family} {given}", f"{given} {family}"}
+    if name not in orders:
+        raise ValueError(
+            f"name {name!r} must be the family and given names in either order "
+            f"({instance.family_name!r}, {instance.given_name!r})"
+        )
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Person:
+    """A person named in the article (Popolo Person).
+
+    ``name`` is the display name in the order the article uses: family name
+    first for Chinese names ("Wang Huning"), given name first for Japanese ones
+    ("Hiroshi Moriyama").
+    """
+
+    id: str = attrs.field(validator=valid_id)
+    """Unique id in the dossier, e.g. ``wang-huning``."""
+
+    name: str = attrs.field(validator=_name_is_given_and_family)
+    """Display name as the article writes it in full."""
+
+    family_name: str = attrs.field(validator=non_empty)
+    """Family name: "Wang", "Moriyama"."""
+
+    given_name: str = attrs.field(validator=non_empty)
+    """Given name: "Huning", "Hiroshi"."""
+
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), validator=attrs.validators.deep_iterable(non_empty)
+    )
+    """Shorter names the article uses for the person: "Moriyama", "Lü"."""
+
+    country: str | None = attrs.field(default=None, validator=valid_id)
+    """Id of the person's country."""
+
+    roles: tuple[Role, ...] = ()
+    """Every role the article gives the person."""
+
+    evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
+    """Where the article names the person."""

@@ -1,0 +1,143 @@
+"""The JSON Schema (2020-12) of what :func:`~diplomodel.to_dict` writes, read off the classes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from .identifiers import ID_PATTERN, non_empty, valid_id, valid_ids, valid_topics
+
+__all__ = ["json_schema"]
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_ID_ITEMS = {"type": "string", "pattern": ID_PATTERN}
+
+
+def _summary(obj: object) -> str:
+    doc = inspect.getdoc(obj) or ""
+    return doc.split("\n\n")[0].replace("\n", " ")
+
+
+def _validator_schema(validator: Any, is_array: bool) -> dict[str, Any]:
+    """Schema keywords for the validators diplomodel's classes use."""
+    inner = getattr(validator, "_validators", None)
+    if inner is not None:  # attrs' and_() of a list of validators
+        merged: dict[str, Any] = {}
+        for part in inner:
+            merged.update(_validator_schema(part, is_array))
+        return merged
+    if validator is valid_id:
+        return {"pattern": ID_PATTERN}
+    if validator in (valid_ids, valid_topics):
+        return {"items": _ID_ITEMS, "uniqueItems": True}
+    if validator is non_empty:
+        return {"minItems": 1} if is_array else {"minLength": 1, "pattern": r"\S"}
+    pattern = getattr(validator, "pattern", None)
+    if pattern is not None:  # attrs.validators.matches_re (full match)
+        return {"pattern": f"^(?:{pattern.pattern})$"}
+    member = getattr(validator, "member_validator", None)
+    if member is not None:  # attrs.validators.deep_iterable
+        return {"items": {"minLength": 1, "pattern": r"\S"}} if member is non_empty else {}
+    if getattr(validator, "compare_op", None) == ">=":
+        return {"minimum": validator.bound}
+    return {}
+
+
+class _SchemaBuilder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def for_type(self, annotation: Any) -> dict[str, Any]:
+        origin = typing.get_origin(annotation)
+        if origin in (types.UnionType, typing.Union):
+            options = [self.for_type(arg) for arg in typing.get_args(annotation)]
+            return {"anyOf": options}
+        if origin is tuple:
+            item_type, _ellipsis = typing.get_args(annotation)
+            return {"type": "array", "items": self.for_type(item_type)}
+        if annotation is type(None):
+            return {"type": "null"}
+        if annotation is str:
+            return {"type": "string"}
+        if annotation is bool:
+            return {"type": "boolean"}
+        if annotation is int:
+            return {"type": "integer"}
+        if annotation is dt.date:
+            return {"type": "string", "format": "date"}
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+            return self.for_enum(annotation)
+        if attrs.has(annotation):
+            return self.for_class(annotation)
+        raise TypeError(f"no JSON Schema mapping for {annotation!r}")
+
+    def for_enum(self, cls: type[enum.Enum]) -> dict[str, Any]:
+        if cls.__name__ not in self.defs:
+            self.defs[cls.__name__] = {
+                "description": _summary(cls),
+                "enum": [member.value for member in cls],
+            }
+        return {"$ref": f"#/$defs/{cls.__name__}"}
+
+    def for_class(self, cls: type[Any]) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder: breaks recursion
+            hints = typing.get_type_hints(cls)
+            properties: dict[str, Any] = {}
+            required: list[str] = []
+            for field in attrs.fields(cls):
+                if not field.init:
+                    continue
+                schema = self.for_type(hints[field.name])
+                is_array = typing.get_origin(hints[field.name]) is tuple
+                extra = _validator_schema(field.validator, is_array)
+                if "items" in extra and "items" in schema:
+                    extra["items"] = {**schema["items"], **extra["items"]}
+                if extra and "anyOf" in schema:
+                    schema = {"anyOf": [{**schema["anyOf"][0], **extra}, *schema["anyOf"][1:]]}
+                elif extra and "$ref" in schema:
+                    schema = {"allOf": [schema], **extra}
+                else:
+                    schema = {**schema, **extra}
+                properties[field.name] = schema
+                if field.default is attrs.NOTHING:
+                    required.append(field.name)
+            self.defs[name] = {
+                "type": "object",
+                "description": _summary(cls),
+                "properties": properties,
+                "required": required,
+                "additionalProperties": False,
+            }
+        return {"$ref": f"#/$defs/{name}"}
+
+
+def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of ``to_dict(obj)`` for ``obj`` of class ``cls``.
+
+    ``cls`` defaults to :class:`~diplomodel.Dossier`. The schema is built from the
+    attrs classes themselves (field types, defaults, id patterns), so it cannot
+    drift from the model. Checks that need the whole dossier (references,
+    quotes against the text) are beyond JSON Schema; :func:`~diplomodel.from_dict`
+    makes them.
+    """
+    if cls is None:
+        from .dossier import Dossier
+
+        cls = Dossier
+    builder = _SchemaBuilder()
+    root = builder.for_class(cls)
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": f"diplomodel {cls.__name__}",
+        **root,
+        "$defs": dict(sorted(builder.defs.items())),
+    }

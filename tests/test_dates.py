@@ -1,0 +1,206 @@
+"""resolve_date on every form it reads, with the seed's reference date, and on words it refuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import fuzzy_dates
+
+import diplomodel as dm
+from diplomodel import DatePrecision as P
+
+SEED_DAY = dt.date(2025, 1, 14)  # a Tuesday: the seed article's publication date
+
+
+def d(text: str) -> str:
+    return dt.date.fromisoformat(text).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("words", "earliest", "latest", "precision", "edtf"),
+    [
+        ("on Tuesday", "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("Tuesday", "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("on Monday", "2025-01-13", "2025-01-13", P.DAY, "2025-01-13"),
+        ("Wednesday", "2025-01-08", "2025-01-08", P.DAY, "2025-01-08"),
+        ("through Wednesday", "2025-01-15", "2025-01-15", P.DAY, "2025-01-15"),
+        ("until Tuesday", "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("last Friday", "2025-01-10", "2025-01-10", P.DAY, "2025-01-10"),
+        ("next Tuesday", "2025-01-21", "2025-01-21", P.DAY, "2025-01-21"),
+        ("today", "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("yesterday", "2025-01-13", "2025-01-13", P.DAY, "2025-01-13"),
+        ("later this week", "2025-01-15", "2025-01-19", P.WEEK, "[2025-01-15..2025-01-19]"),
+        ("earlier this week", "2025-01-13", "2025-01-13", P.WEEK, "[2025-01-13..2025-01-13]"),
+        ("this week", "2025-01-13", "2025-01-19", P.WEEK, "[2025-01-13..2025-01-19]"),
+        ("next week", "2025-01-20", "2025-01-26", P.WEEK, "[2025-01-20..2025-01-26]"),
+        ("last week", "2025-01-06", "2025-01-12", P.WEEK, "[2025-01-06..2025-01-12]"),
+        ("early January", "2025-01-01", "2025-01-10", P.PART_OF_MONTH, "[2025-01-01..2025-01-10]"),
+        ("mid-January", "2025-01-11", "2025-01-20", P.PART_OF_MONTH, "[2025-01-11..2025-01-20]"),
+        ("in mid-January", "2025-01-11", "2025-01-20", P.PART_OF_MONTH, "[2025-01-11..2025-01-20]"),
+        ("late February", "2025-02-21", "2025-02-28", P.PART_OF_MONTH, "[2025-02-21..2025-02-28]"),
+        (
+            "late February 2024",
+            "2024-02-21",
+            "2024-02-29",
+            P.PART_OF_MONTH,
+            "[2024-02-21..2024-02-29]",
+        ),
+        ("December 2024", "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
+        ("in December 2024", "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
+        ("December", "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
+        ("March", "2025-03-01", "2025-03-31", P.MONTH, "2025-03"),
+        ("this autumn", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
+        ("this fall", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
+        ("this spring", "2025-03-01", "2025-05-31", P.SEASON, "2025-21"),
+        ("this summer", "2025-06-01", "2025-08-31", P.SEASON, "2025-22"),
+        ("this winter", "2024-12-01", "2025-02-28", P.SEASON, "2024-24"),
+        ("next winter", "2025-12-01", "2026-02-28", P.SEASON, "2025-24"),
+        ("last autumn", "2024-09-01", "2024-11-30", P.SEASON, "2024-23"),
+        ("autumn 2025", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
+        ("this year", "2025-01-01", "2025-12-31", P.YEAR, "2025"),
+        ("next year", "2026-01-01", "2026-12-31", P.YEAR, "2026"),
+        ("the new year", "2025-01-01", "2025-12-31", P.YEAR, "2025"),
+        ("in the new year", "2025-01-01", "2025-12-31", P.YEAR, "2025"),
+        ("2024", "2024-01-01", "2024-12-31", P.YEAR, "2024"),
+        ("January 14, 2025", "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("14 January 2025", "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("2024-12-25", "2024-12-25", "2024-12-25", P.DAY, "2024-12-25"),
+        ("Dec 25", "2024-12-25", "2024-12-25", P.DAY, "2024-12-25"),
+        ("Sept. 3, 2025", "2025-09-03", "2025-09-03", P.DAY, "2025-09-03"),
+        ("mid-Jan", "2025-01-11", "2025-01-20", P.PART_OF_MONTH, "[2025-01-11..2025-01-20]"),
+        (
+            "a three-day trip to China through Wednesday",
+            "2025-01-13",
+            "2025-01-15",
+            P.DAYS,
+            "2025-01-13/2025-01-15",
+        ),
+        (
+            "a 3-day visit through Wednesday",
+            "2025-01-13",
+            "2025-01-15",
+            P.DAYS,
+            "2025-01-13/2025-01-15",
+        ),
+        (
+            "a three-day visit to China later this week",
+            "2025-01-15",
+            "2025-01-19",
+            P.WEEK,
+            "[2025-01-15..2025-01-19]",
+        ),
+    ],
+)
+def test_resolves_each_form_against_the_seed_date(
+    words: str, earliest: str, latest: str, precision: dm.DatePrecision, edtf: str
+) -> None:
+    resolved = dm.resolve_date(words, SEED_DAY)
+    assert resolved.text == words
+    assert (resolved.earliest.isoformat(), resolved.latest.isoformat()) == (d(earliest), d(latest))
+    assert resolved.precision is precision
+    assert resolved.edtf == edtf
+
+
+def test_the_new_year_late_in_a_year_is_the_next_one() -> None:
+    assert dm.resolve_date("the new year", dt.date(2024, 12, 20)).edtf == "2025"
+
+
+def test_a_month_named_without_a_year_takes_the_nearest_one() -> None:
+    assert dm.resolve_date("January", dt.date(2024, 12, 20)).edtf == "2025-01"
+    assert dm.resolve_date("November", dt.date(2025, 1, 14)).edtf == "2024-11"
+
+
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        ("someday", "someday"),
+        ("", "no words"),
+        ("   ", "no words"),
+        ("next Blursday", "blursday"),
+        ("February 30, 2025", "not a calendar date"),
+        ("a three-day trip on Tuesday", "3-day span"),
+        ("a zillion-day trip through Wednesday", "zillion"),
+        ("a six-day visit later this week", "6-day span"),
+        ("the 12th", "the 12th"),
+        ("soon after the talks", "soon after the talks"),
+    ],
+)
+def test_refuses_words_it_cannot_read_and_names_them(words: str, named: str) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, SEED_DAY)
+    assert isinstance(caught.value, dm.DiplomodelError)
+    assert caught.value.text == words
+    assert named in str(caught.value)
+
+
+def test_later_this_week_on_a_sunday_is_refused() -> None:
+    with pytest.raises(dm.DateResolutionError, match="Sunday"):
+        dm.resolve_date("later this week", dt.date(2025, 1, 19))
+
+
+def test_reference_must_be_a_date() -> None:
+    with pytest.raises(dm.DateResolutionError, match=r"datetime\.date"):
+        dm.resolve_date("on Tuesday", dt.datetime(2025, 1, 14, 9, 0))  # type: ignore[arg-type]
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(reference=st.dates(), weekday=st.sampled_from(WEEKDAYS))
+def test_a_weekday_is_the_latest_on_or_before_and_through_the_next_on_or_after(
+    reference: dt.date, weekday: str
+) -> None:
+    try:
+        before = dm.resolve_date(f"on {weekday}", reference)
+        after = dm.resolve_date(f"through {weekday}", reference)
+    except dm.DateResolutionError:
+        assert reference.year in (1, 9999)  # the calendar's ends
+        return
+    for resolved in (before, after):
+        assert resolved.earliest == resolved.latest
+        assert resolved.earliest.strftime("%A") == weekday
+    assert 0 <= (reference - before.earliest).days <= 6
+    assert 0 <= (after.earliest - reference).days <= 6
+
+
+@given(reference=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_windows_hold_what_they_promise(reference: dt.date) -> None:
+    for words in ("this week", "next week", "this autumn", "this winter", "this year", "mid-March"):
+        resolved = dm.resolve_date(words, reference)
+        assert resolved.earliest <= resolved.latest
+        assert resolved.precision is not P.DAY
+    this_week = dm.resolve_date("this week", reference)
+    assert this_week.earliest <= reference <= this_week.latest
+    assert this_week.earliest.weekday() == 0
+    assert (this_week.latest - this_week.earliest).days == 6
+    assert dm.resolve_date("this year", reference).earliest.year == reference.year
+
+
+@given(fuzzy_dates())
+def test_edtf_is_derived_from_the_window_and_checked(date: dm.FuzzyDate) -> None:
+    rebuilt = dm.FuzzyDate(
+        text=date.text, earliest=date.earliest, latest=date.latest, precision=date.precision
+    )
+    assert rebuilt == date
+    with pytest.raises(ValueError, match="edtf"):
+        dm.FuzzyDate(
+            text=date.text,
+            earliest=date.earliest,
+            latest=date.latest,
+            precision=date.precision,
+            edtf="not-edtf",
+        )
+
+
+def test_windows_must_fit_their_precision() -> None:
+    with pytest.raises(ValueError, match="calendar month"):
+        dm.FuzzyDate(
+            text="x", earliest=dt.date(2025, 1, 2), latest=dt.date(2025, 1, 31), precision=P.MONTH
+        )
+    with pytest.raises(ValueError, match="before earliest"):
+        dm.FuzzyDate(
+            text="x", earliest=dt.date(2025, 1, 2), latest=dt.date(2025, 1, 1), precision=P.DAYS
+        )
