@@ -9,12 +9,14 @@ from .article import Article, Artifact, ArtifactKind, UncitedPassage
 from .cameo import CameoCode, cameo_code
 from .consensus import ConsensusItem, ConsensusStatus
 from .countries import Country
+from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
 from .dossier import Dossier, Entity
 from .errors import CurationError, DateResolutionError, DiplomodelError, Problem, ValidationError
 from .events import Event, EventKind, EventStatus, ParticipantPart, Participation, Place
 from .evidence import Evidence
 from .institutions import Institution, InstitutionKind
+from .loader import load, load_seed
 from .people import Person, Role
 from .schema import json_schema
 from .serialize import converter, from_dict, from_json, to_dict, to_json
@@ -28,6 +30,7 @@ __all__ = [
     "ConsensusItem",
     "ConsensusStatus",
     "Country",
+    "Coverage",
     "CurationError",
     "DatePrecision",
     "DateResolutionError",
@@ -47,6 +50,8 @@ __all__ = [
     "Place",
     "Problem",
     "Role",
+    "SentenceCoverage",
+    "SentenceStatus",
     "Statement",
     "StatementMode",
     "UncitedPassage",
@@ -56,6 +61,8 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "load",
+    "load_seed",
     "resolve_date",
     "to_dict",
     "to_json",

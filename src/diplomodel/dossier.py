@@ -10,6 +10,7 @@ import attrs
 from .article import Article, UncitedPassage
 from .consensus import ConsensusItem
 from .countries import Country
+from .coverage import Coverage
 from .errors import Problem, ValidationError
 from .events import Event, EventKind
 from .institutions import Institution
@@ -89,6 +90,10 @@ class Dossier:
         yield from self.events
         yield from self.statements
         yield from self.consensus_items
+
+    def coverage(self) -> Coverage:
+        """Which sentences of the article the curation cites, explains, or leaves unaccounted."""
+        return Coverage.of(self)
 
     def __contains__(self, id: object) -> bool:
         return id in self._by_id
