@@ -8,6 +8,7 @@ Load a curated article with :func:`load` (or the bundled seed with
 from .article import Article, Artifact, ArtifactKind, UncitedPassage
 from .cameo import CameoCode, cameo_code
 from .consensus import ConsensusItem, ConsensusStatus
+from .corpus import Conflict, Corpus
 from .countries import Country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
@@ -16,19 +17,26 @@ from .errors import CurationError, DateResolutionError, DiplomodelError, Problem
 from .events import Event, EventKind, EventStatus, ParticipantPart, Participation, Place
 from .evidence import Evidence
 from .institutions import Institution, InstitutionKind
-from .loader import load, load_seed
+from .loader import load, load_seed, read_dossier
 from .people import Person, Role
+from .queries import Appointment, Interaction, TimelineEntry
+from .records import TABLES, Record, to_records, write_jsonl
 from .schema import json_schema
 from .serialize import converter, from_dict, from_json, to_dict, to_json
 from .statements import Statement, StatementMode
+from .walk import EvidenceSite
 
 __all__ = [
+    "TABLES",
+    "Appointment",
     "Article",
     "Artifact",
     "ArtifactKind",
     "CameoCode",
+    "Conflict",
     "ConsensusItem",
     "ConsensusStatus",
+    "Corpus",
     "Country",
     "Coverage",
     "CurationError",
@@ -41,19 +49,23 @@ __all__ = [
     "EventKind",
     "EventStatus",
     "Evidence",
+    "EvidenceSite",
     "FuzzyDate",
     "Institution",
     "InstitutionKind",
+    "Interaction",
     "ParticipantPart",
     "Participation",
     "Person",
     "Place",
     "Problem",
+    "Record",
     "Role",
     "SentenceCoverage",
     "SentenceStatus",
     "Statement",
     "StatementMode",
+    "TimelineEntry",
     "UncitedPassage",
     "ValidationError",
     "cameo_code",
@@ -63,9 +75,12 @@ __all__ = [
     "json_schema",
     "load",
     "load_seed",
+    "read_dossier",
     "resolve_date",
     "to_dict",
     "to_json",
+    "to_records",
+    "write_jsonl",
 ]
 
 __version__ = "0.1.0"

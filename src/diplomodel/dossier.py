@@ -15,6 +15,7 @@ from .errors import Problem, ValidationError
 from .events import Event, EventKind
 from .institutions import Institution
 from .people import Person
+from .queries import Queries, QueryIndex
 from .statements import Statement
 from .walk import iter_evidence, iter_references
 
@@ -42,7 +43,7 @@ def kind_name(obj: object) -> str:
 
 
 @attrs.define(frozen=True, kw_only=True)
-class Dossier:
+class Dossier(Queries):
     """Everything curated from one article, with lookup by id.
 
     Construction checks the whole: ids are unique across all kinds, every
@@ -71,6 +72,7 @@ class Dossier:
     """Sentences deliberately left uncited, each with its reason."""
 
     _by_id: dict[str, Entity] = attrs.field(init=False, repr=False, eq=False)
+    _index: QueryIndex | None = attrs.field(init=False, repr=False, eq=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         by_id, problems = _index_ids(self)
@@ -90,6 +92,12 @@ class Dossier:
         yield from self.events
         yield from self.statements
         yield from self.consensus_items
+
+    def _query_index(self) -> QueryIndex:
+        if self._index is None:
+            object.__setattr__(self, "_index", QueryIndex([self], self._by_id))
+        assert self._index is not None
+        return self._index
 
     def coverage(self) -> Coverage:
         """Which sentences of the article the curation cites, explains, or leaves unaccounted."""

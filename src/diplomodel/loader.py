@@ -33,9 +33,10 @@ from .events import Event
 from .evidence import Evidence, find_occurrences
 from .institutions import Institution
 from .people import Person
+from .serialize import from_json
 from .statements import Statement
 
-__all__ = ["SEED_CURATION", "load", "load_seed"]
+__all__ = ["SEED_CURATION", "load", "load_seed", "read_dossier", "seed_path"]
 
 SEED_CURATION = "000_25c877c6326c8c1d.toml"
 """File name of the seed article's curation inside the package's ``seeds`` folder."""
@@ -331,6 +332,25 @@ def load(path: str | Path) -> Dossier:
     if dossier is None or reader.problems:
         raise CurationError(file, reader.problems)
     return dossier
+
+
+def read_dossier(path: str | Path) -> Dossier:
+    """A dossier from a curation file (``.toml``) or a JSON dump (``.json``).
+
+    Raises :class:`~diplomodel.CurationError` or :class:`~diplomodel.ValidationError`
+    (both :class:`~diplomodel.DiplomodelError`) naming the file and its problems.
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        return load(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValidationError(f"{path}: cannot read", [Problem("", str(error))]) from None
+    try:
+        return from_json(text, Dossier)
+    except ValidationError as error:
+        raise ValidationError(f"{path}: {error.summary}", error.problems) from None
 
 
 def seed_path() -> Path:

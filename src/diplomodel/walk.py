@@ -23,8 +23,10 @@ __all__ = ["EvidenceSite", "Reference", "iter_evidence", "iter_references"]
 class EvidenceSite:
     """One evidence span, where it sits in the dossier, and what it speaks of."""
 
+    article: str
+    """Id of the article whose text the evidence quotes."""
     path: str
-    """JSON path of the evidence, e.g. ``$.people[0].evidence[1]``."""
+    """JSON path of the evidence in its dossier, e.g. ``$.people[0].evidence[1]``."""
     owner: str
     """Id of the object that carries it (the article's id for artifacts)."""
     subjects: tuple[str, ...]
@@ -45,19 +47,25 @@ class Reference:
 
 
 def _sites(
-    path: str, owner: str, subjects: tuple[str, ...], spans: tuple[Evidence, ...]
+    article: str, path: str, owner: str, subjects: tuple[str, ...], spans: tuple[Evidence, ...]
 ) -> Iterator[EvidenceSite]:
     for index, evidence in enumerate(spans):
         yield EvidenceSite(
-            path=f"{path}.evidence[{index}]", owner=owner, subjects=subjects, evidence=evidence
+            article=article,
+            path=f"{path}.evidence[{index}]",
+            owner=owner,
+            subjects=subjects,
+            evidence=evidence,
         )
 
 
 def iter_evidence(dossier: Dossier) -> Iterator[EvidenceSite]:
     """Every evidence span of the dossier, in the order of its fields."""
     article = dossier.article
+    a = article.id
     for i, artifact in enumerate(article.artifacts):
         yield EvidenceSite(
+            article=a,
             path=f"$.article.artifacts[{i}].evidence",
             owner=article.id,
             subjects=(),
@@ -65,32 +73,38 @@ def iter_evidence(dossier: Dossier) -> Iterator[EvidenceSite]:
         )
     for i, passage in enumerate(dossier.uncited):
         yield EvidenceSite(
+            article=a,
             path=f"$.uncited[{i}].evidence",
             owner=article.id,
             subjects=(),
             evidence=passage.evidence,
         )
     for i, country in enumerate(dossier.countries):
-        yield from _sites(f"$.countries[{i}]", country.id, (country.id,), country.evidence)
+        yield from _sites(a, f"$.countries[{i}]", country.id, (country.id,), country.evidence)
     for i, institution in enumerate(dossier.institutions):
         yield from _sites(
-            f"$.institutions[{i}]", institution.id, (institution.id,), institution.evidence
+            a, f"$.institutions[{i}]", institution.id, (institution.id,), institution.evidence
         )
     for i, person in enumerate(dossier.people):
-        yield from _sites(f"$.people[{i}]", person.id, (person.id,), person.evidence)
+        yield from _sites(a, f"$.people[{i}]", person.id, (person.id,), person.evidence)
         for j, role in enumerate(person.roles):
             yield from _sites(
-                f"$.people[{i}].roles[{j}]", person.id, (person.id, role.institution), role.evidence
+                a,
+                f"$.people[{i}].roles[{j}]",
+                person.id,
+                (person.id, role.institution),
+                role.evidence,
             )
     for i, event in enumerate(dossier.events):
-        yield from _sites(f"$.events[{i}]", event.id, (event.id,), event.evidence)
+        yield from _sites(a, f"$.events[{i}]", event.id, (event.id,), event.evidence)
         if event.place is not None:
             subjects = (
                 (event.id,) if event.place.country is None else (event.id, event.place.country)
             )
-            yield from _sites(f"$.events[{i}].place", event.id, subjects, event.place.evidence)
+            yield from _sites(a, f"$.events[{i}].place", event.id, subjects, event.place.evidence)
         for j, participation in enumerate(event.participants):
             yield from _sites(
+                a,
                 f"$.events[{i}].participants[{j}]",
                 event.id,
                 (event.id, participation.participant),
@@ -98,20 +112,24 @@ def iter_evidence(dossier: Dossier) -> Iterator[EvidenceSite]:
             )
     for i, statement in enumerate(dossier.statements):
         yield EvidenceSite(
+            article=a,
             path=f"$.statements[{i}].content",
             owner=statement.id,
             subjects=(statement.id,),
             evidence=statement.content,
         )
-        yield from _sites(f"$.statements[{i}]", statement.id, (statement.id,), statement.evidence)
+        yield from _sites(
+            a, f"$.statements[{i}]", statement.id, (statement.id,), statement.evidence
+        )
     for i, item in enumerate(dossier.consensus_items):
         yield EvidenceSite(
+            article=a,
             path=f"$.consensus_items[{i}].content",
             owner=item.id,
             subjects=(item.id,),
             evidence=item.content,
         )
-        yield from _sites(f"$.consensus_items[{i}]", item.id, (item.id,), item.evidence)
+        yield from _sites(a, f"$.consensus_items[{i}]", item.id, (item.id,), item.evidence)
 
 
 _PERSON_OR_INSTITUTION = ("person", "institution")
