@@ -1,0 +1,118 @@
+"""A corpus of the seed and a second, small curated article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+import diplomodel as dm
+
+SECOND = Path(__file__).parent / "fixtures" / "second" / "talks.toml"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dm.Corpus:
+    return dm.Corpus([dm.load_seed(), dm.load(SECOND)])
+
+
+def test_shared_people_are_merged_without_conflict(corpus: dm.Corpus) -> None:
+    assert corpus.conflicts == ()
+    assert corpus.check() is corpus
+    assert len(corpus.people) == 10  # the second article adds no new person
+    iwaya = corpus.get("takeshi-iwaya")
+    assert isinstance(iwaya, dm.Person)
+    assert iwaya.aliases == ("Iwaya",)  # only the second article uses the alias
+    assert [article for article, _v in corpus.sources("takeshi-iwaya")] == [
+        "gt-2025-01-14-japan-ruling-coalition-beijing",
+        "fixture-foreign-ministers-talks",
+    ]
+    wang_yi = corpus.get("wang-yi")
+    assert isinstance(wang_yi, dm.Person)
+    assert [r.title for r in wang_yi.roles] == [
+        "member of the Political Bureau",
+        "foreign minister",
+    ]
+
+
+def test_queries_run_across_articles(corpus: dm.Corpus) -> None:
+    assert [s.id for s in corpus.statements_by("wang-yi")] == [
+        "wang-yi-close-neighbors",
+        "wang-yi-important-opportunity",
+        "wang-yi-constructive-relationship",
+    ]
+    meetings = {(i.article, i.event.id) for i in corpus.interactions("takeshi-iwaya")}
+    assert meetings == {
+        ("gt-2025-01-14-japan-ruling-coalition-beijing", "foreign-ministers-talks-2024-12"),
+        ("fixture-foreign-ministers-talks", "beijing-talks-2024-12-25"),
+    }
+    timeline = [e.event.id for e in corpus.timeline()]
+    assert timeline.index("foreign-ministers-talks-2024-12") < timeline.index(
+        "beijing-talks-2024-12-25"
+    )
+    assert timeline.index("beijing-talks-2024-12-25") < timeline.index(
+        "wang-huning-meets-delegation"
+    )
+    mentions = {site.article for site in corpus.mentions("takeshi-iwaya")}
+    assert mentions == {
+        "gt-2025-01-14-japan-ruling-coalition-beijing",
+        "fixture-foreign-ministers-talks",
+    }
+    assert corpus.article_of("resume-economic-dialogue") == "fixture-foreign-ministers-talks"
+    assert [c.id for c in corpus.consensus_where(party="takeshi-iwaya")] == [
+        "people-to-people-exchanges-2024-12",
+        "resume-economic-dialogue",
+    ]
+
+
+def test_conflicting_facts_are_reported_not_picked(corpus: dm.Corpus) -> None:
+    seed, second = corpus.dossiers
+    renamed = attrs.evolve(second.people[1], country="cn")
+    changed = attrs.evolve(second, people=(second.people[0], renamed))
+    disputed = dm.Corpus([seed, changed])
+    (conflict,) = disputed.conflicts
+    assert (conflict.id, conflict.field) == ("takeshi-iwaya", "country")
+    assert conflict.values == (
+        ("gt-2025-01-14-japan-ruling-coalition-beijing", "jp"),
+        ("fixture-foreign-ministers-talks", "cn"),
+    )
+    with pytest.raises(dm.ValidationError, match=r"takeshi-iwaya\.country differs"):
+        disputed.check()
+
+
+def test_an_id_used_for_two_different_things_is_a_conflict(corpus: dm.Corpus) -> None:
+    seed, second = corpus.dossiers
+    clash = attrs.evolve(second.events[0], id="mechanism-meeting-9")
+    changed = attrs.evolve(
+        second,
+        events=(clash,),
+        statements=tuple(attrs.evolve(s, event="mechanism-meeting-9") for s in second.statements),
+        consensus_items=tuple(
+            attrs.evolve(c, event="mechanism-meeting-9") for c in second.consensus_items
+        ),
+    )
+    conflicts = dm.Corpus([seed, changed]).conflicts
+    assert [(c.id, c.field) for c in conflicts] == [("mechanism-meeting-9", "id")]
+
+
+def test_a_corpus_loads_curation_files_and_json_dumps(tmp_path: Path) -> None:
+    dump = tmp_path / "seed.json"
+    dump.write_text(dm.to_json(dm.load_seed()), encoding="utf-8")
+    corpus = dm.Corpus.load([dump, SECOND])
+    assert [d.article.id for d in corpus.dossiers] == [
+        "gt-2025-01-14-japan-ruling-coalition-beijing",
+        "fixture-foreign-ministers-talks",
+    ]
+    tables = dm.to_records(corpus)
+    assert len(tables["articles"]) == 2
+    assert len(tables["people"]) == 10  # merged: one row per person
+    assert {r["article"] for r in tables["statements"]} == {
+        "gt-2025-01-14-japan-ruling-coalition-beijing",
+        "fixture-foreign-ministers-talks",
+    }
+
+
+def test_a_corpus_takes_only_dossiers() -> None:
+    with pytest.raises(TypeError, match=r"dossiers\[0\] is a str"):
+        dm.Corpus(["seed.toml"])  # type: ignore[list-item]
