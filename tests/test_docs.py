@@ -24,7 +24,8 @@ def run_doctests(page: Path, globs: dict[str, Any]) -> doctest.TestResults:
     for index, source in enumerate(blocks(page, "python")):
         test = parser.get_doctest(source, globs, f"{page.name}[{index}]", str(page), 0)
         examples += len(test.examples)
-        runner.run(test)
+        runner.run(test, clear_globs=False)
+        globs.update(test.globs)  # later blocks build on earlier ones
     results = runner.summarize(verbose=False)
     assert examples > 0, f"{page.name} has no examples to run"
     return results
@@ -39,11 +40,15 @@ def test_the_curation_guides_worked_example_loads(tmp_path: Path) -> None:
     assert results.failed == 0
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in DOCS.glob("*.md") if p.name not in {"curation.md"})
+PAGES_WITH_CODE = sorted(
+    p.name for p in DOCS.glob("*.md") if p.name != "curation.md" and blocks(p, "python")
 )
+
+
+def test_the_tutorial_and_the_dates_guide_have_code() -> None:
+    assert {"tutorial.md", "dates.md"} <= set(PAGES_WITH_CODE)
+
+
+@pytest.mark.parametrize("name", PAGES_WITH_CODE)
 def test_every_other_page_runs(name: str) -> None:
-    page = DOCS / name
-    if not blocks(page, "python"):
-        pytest.skip(f"{name} has no Python examples")
-    assert run_doctests(page, {}).failed == 0
+    assert run_doctests(DOCS / name, {}).failed == 0

@@ -74,11 +74,8 @@ class Interaction:
     """One participant and its part."""
     second: Participation
     """The other participant and its part."""
-
-    @property
-    def date(self) -> FuzzyDate | None:
-        """The event's own date."""
-        return self.event.date
+    date: FuzzyDate | None
+    """The event's date, or that of the event it is part of (as on the timeline)."""
 
     @property
     def pair(self) -> frozenset[str]:
@@ -136,11 +133,18 @@ class QueryIndex:
         for event in dossier.events:
             for participant in dict.fromkeys(p.participant for p in event.participants):
                 self.events_involving[participant].append(event)
-            self.timeline.append(self._timeline_entry(article, event, events))
+            entry = self._timeline_entry(article, event, events)
+            self.timeline.append(entry)
             for first, second in itertools.combinations(event.participants, 2):
                 if first.participant != second.participant:
                     self.interactions.append(
-                        Interaction(article=article, event=event, first=first, second=second)
+                        Interaction(
+                            article=article,
+                            event=event,
+                            first=first,
+                            second=second,
+                            date=entry.date,
+                        )
                     )
 
     @staticmethod
