@@ -6,6 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import diplomodel as dm
 
@@ -258,3 +260,30 @@ evidence = [{ quote = "Wang said", occurrence = 1 }]
     broken = statement.replace("the talks were useful", "the talks were useless")
     problem = only(problems(tmp_path, HEAD + PEOPLE + broken))
     assert problem.path == "statements[0].quote"
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_picked_occurrence_lands_on_its_offset(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    words = data.draw(
+        st.lists(
+            st.sampled_from(["Wang", "Yi", "met", "Iwaya", "said", "so"]), min_size=3, max_size=30
+        )
+    )
+    text = " ".join(words)
+    quote = data.draw(st.sampled_from(sorted(set(words))))
+    starts = [i for i in range(len(text)) if text.startswith(quote, i)]
+    occurrence = data.draw(st.integers(1, len(starts)))
+    folder = tmp_path_factory.mktemp("occurrence")
+    (folder / "t.txt").write_text(text, encoding="utf-8")
+    (folder / "t.toml").write_text(
+        HEAD.replace("small.txt", "t.txt")
+        + f'[[countries]]\nid = "cn"\nname = "China"\nalpha2 = "CN"\nalpha3 = "CHN"\n'
+        f'evidence = [{{ quote = "{quote}", occurrence = {occurrence} }}]\n',
+        encoding="utf-8",
+    )
+    (evidence,) = dm.load(folder / "t.toml").countries[0].evidence
+    assert evidence.start == starts[occurrence - 1]
+    assert text[evidence.start : evidence.end] == quote
