@@ -15,6 +15,7 @@ from .corpus import Corpus
 from .countries import Country
 from .dates import FuzzyDate
 from .dossier import Dossier
+from .evidence import Evidence
 from .institutions import Institution
 from .people import Person
 from .walk import iter_evidence
@@ -59,6 +60,10 @@ def _date_columns(date: FuzzyDate | None) -> Record:
         "precision": date.precision.value,
         "edtf": date.edtf,
     }
+
+
+def _span_columns(evidence: Evidence, text_column: str) -> Record:
+    return {text_column: evidence.quote, "start": evidence.start, "end": evidence.end}
 
 
 def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool) -> None:
@@ -121,9 +126,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "article": a,
                 "id": statement.id,
                 "mode": statement.mode.value,
-                "content": statement.content.quote,
-                "start": statement.content.start,
-                "end": statement.content.end,
+                **_span_columns(statement.content, "content"),
                 "event": statement.event,
                 "channel": statement.channel,
                 **_date_columns(statement.date),
@@ -139,9 +142,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "article": a,
                 "id": item.id,
                 "status": item.status.value,
-                "content": item.content.quote,
-                "start": item.content.start,
-                "end": item.content.end,
+                **_span_columns(item.content, "content"),
                 "event": item.event,
                 "document": item.document,
             }
@@ -156,9 +157,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "article": a,
                 "owner": site.owner,
                 "path": site.path,
-                "quote": site.evidence.quote,
-                "start": site.evidence.start,
-                "end": site.evidence.end,
+                **_span_columns(site.evidence, "quote"),
             }
         )
 

@@ -50,13 +50,15 @@ def _sites(
     article: str, path: str, owner: str, subjects: tuple[str, ...], spans: tuple[Evidence, ...]
 ) -> Iterator[EvidenceSite]:
     for index, evidence in enumerate(spans):
-        yield EvidenceSite(
-            article=article,
-            path=f"{path}.evidence[{index}]",
-            owner=owner,
-            subjects=subjects,
-            evidence=evidence,
-        )
+        yield _site(article, f"{path}.evidence[{index}]", owner, subjects, evidence)
+
+
+def _site(
+    article: str, path: str, owner: str, subjects: tuple[str, ...], evidence: Evidence
+) -> EvidenceSite:
+    return EvidenceSite(
+        article=article, path=path, owner=owner, subjects=subjects, evidence=evidence
+    )
 
 
 def iter_evidence(dossier: Dossier) -> Iterator[EvidenceSite]:
@@ -64,21 +66,9 @@ def iter_evidence(dossier: Dossier) -> Iterator[EvidenceSite]:
     article = dossier.article
     a = article.id
     for i, artifact in enumerate(article.artifacts):
-        yield EvidenceSite(
-            article=a,
-            path=f"$.article.artifacts[{i}].evidence",
-            owner=article.id,
-            subjects=(),
-            evidence=artifact.evidence,
-        )
+        yield _site(a, f"$.article.artifacts[{i}].evidence", a, (), artifact.evidence)
     for i, passage in enumerate(dossier.uncited):
-        yield EvidenceSite(
-            article=a,
-            path=f"$.uncited[{i}].evidence",
-            owner=article.id,
-            subjects=(),
-            evidence=passage.evidence,
-        )
+        yield _site(a, f"$.uncited[{i}].evidence", a, (), passage.evidence)
     for i, country in enumerate(dossier.countries):
         yield from _sites(a, f"$.countries[{i}]", country.id, (country.id,), country.evidence)
     for i, institution in enumerate(dossier.institutions):
@@ -111,24 +101,13 @@ def iter_evidence(dossier: Dossier) -> Iterator[EvidenceSite]:
                 participation.evidence,
             )
     for i, statement in enumerate(dossier.statements):
-        yield EvidenceSite(
-            article=a,
-            path=f"$.statements[{i}].content",
-            owner=statement.id,
-            subjects=(statement.id,),
-            evidence=statement.content,
-        )
+        own = (statement.id,)
+        yield _site(a, f"$.statements[{i}].content", statement.id, own, statement.content)
         yield from _sites(
             a, f"$.statements[{i}]", statement.id, (statement.id,), statement.evidence
         )
     for i, item in enumerate(dossier.consensus_items):
-        yield EvidenceSite(
-            article=a,
-            path=f"$.consensus_items[{i}].content",
-            owner=item.id,
-            subjects=(item.id,),
-            evidence=item.content,
-        )
+        yield _site(a, f"$.consensus_items[{i}].content", item.id, (item.id,), item.content)
         yield from _sites(a, f"$.consensus_items[{i}]", item.id, (item.id,), item.evidence)
 
 
