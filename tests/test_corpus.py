@@ -116,3 +116,11 @@ def test_a_corpus_loads_curation_files_and_json_dumps(tmp_path: Path) -> None:
 def test_a_corpus_takes_only_dossiers() -> None:
     with pytest.raises(TypeError, match=r"dossiers\[0\] is a str"):
         dm.Corpus(["seed.toml"])  # type: ignore[list-item]
+
+
+def test_lookup_in_a_corpus_works_as_in_a_dossier(corpus: dm.Corpus) -> None:
+    assert "resume-economic-dialogue" in corpus
+    assert "nobody" not in corpus
+    assert corpus.get("wang-yi", dm.Person).name == "Wang Yi"
+    with pytest.raises(LookupError, match="'wang-yi' is a person, not a event"):
+        corpus.get("wang-yi", dm.Event)

@@ -12,7 +12,8 @@ from .corpus import Conflict, Corpus
 from .countries import Country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
-from .dossier import Dossier, Entity
+from .dossier import Dossier
+from .entities import Entity
 from .errors import CurationError, DateResolutionError, DiplomodelError, Problem, ValidationError
 from .events import Event, EventKind, EventStatus, ParticipantPart, Participation, Place
 from .evidence import Evidence

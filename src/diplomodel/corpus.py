@@ -9,7 +9,8 @@ from typing import Any
 import attrs
 
 from .countries import Country
-from .dossier import Dossier, Entity, kind_name
+from .dossier import Dossier
+from .entities import Entity, kind_name
 from .errors import Problem, ValidationError
 from .institutions import Institution
 from .loader import read_dossier
@@ -147,12 +148,8 @@ class Corpus(Queries):
             raise ValidationError("the corpus's articles disagree", problems)
         return self
 
-    def get(self, id: str) -> Entity:
-        """The (merged) object with this id; raises :class:`LookupError` naming it otherwise."""
-        try:
-            return self._entities[id]
-        except KeyError:
-            raise LookupError(f"no object with id {id!r} in the corpus") from None
+    def _entities_by_id(self) -> dict[str, Entity]:
+        return self._entities
 
     def sources(self, id: str) -> tuple[tuple[str, Entity], ...]:
         """Each article's own version of the object: ``(article id, object)`` pairs."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -11,6 +10,7 @@ from .article import Article, UncitedPassage
 from .consensus import ConsensusItem
 from .countries import Country
 from .coverage import Coverage
+from .entities import Entity, kind_name
 from .errors import Problem, ValidationError
 from .events import Event, EventKind
 from .institutions import Institution
@@ -19,27 +19,9 @@ from .queries import Queries, QueryIndex
 from .statements import Statement
 from .walk import iter_evidence, iter_references
 
-__all__ = ["Dossier", "Entity"]
+__all__ = ["Dossier"]
 
-Entity = Country | Institution | Person | Event | Statement | ConsensusItem
-"""Any object of a dossier that has an id of its own."""
-
-_EntityT = TypeVar("_EntityT", Country, Institution, Person, Event, Statement, ConsensusItem)
-
-_KIND_NAMES: dict[type[Any], str] = {
-    Country: "country",
-    Institution: "institution",
-    Person: "person",
-    Event: "event",
-    Statement: "statement",
-    ConsensusItem: "consensus item",
-}
 _DOCUMENT_KINDS = (EventKind.REPORT, EventKind.PUBLICATION, EventKind.ANNOUNCEMENT)
-
-
-def kind_name(obj: object) -> str:
-    """The kind of a dossier object in words: ``person``, ``consensus item``."""
-    return _KIND_NAMES[type(obj)]
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -103,27 +85,8 @@ class Dossier(Queries):
         """Which sentences of the article the curation cites, explains, or leaves unaccounted."""
         return Coverage.of(self)
 
-    def __contains__(self, id: object) -> bool:
-        return id in self._by_id
-
-    @overload
-    def get(self, id: str) -> Entity: ...
-    @overload
-    def get(self, id: str, kind: type[_EntityT]) -> _EntityT: ...
-    def get(self, id: str, kind: type[Any] | None = None) -> Any:
-        """The object with this id; with ``kind``, also check that it is of that class.
-
-        Raises :class:`LookupError` naming the id (and the kind it has) otherwise.
-        """
-        try:
-            found = self._by_id[id]
-        except KeyError:
-            raise LookupError(f"no object with id {id!r} in dossier {self.article.id!r}") from None
-        if kind is not None and not isinstance(found, kind):
-            raise LookupError(
-                f"{id!r} is a {kind_name(found)}, not a {_KIND_NAMES.get(kind, kind.__name__)}"
-            )
-        return found
+    def _entities_by_id(self) -> dict[str, Entity]:
+        return self._by_id
 
 
 def _index_ids(dossier: Dossier) -> tuple[dict[str, Entity], list[Problem]]:

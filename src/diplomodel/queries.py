@@ -11,12 +11,13 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
 from .consensus import ConsensusItem, ConsensusStatus
 from .dates import FuzzyDate
+from .entities import KIND_NAMES, Entity, EntityT, kind_name
 from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
 from .people import Person, Role
@@ -24,7 +25,7 @@ from .statements import Statement, StatementMode
 from .walk import EvidenceSite, iter_evidence
 
 if TYPE_CHECKING:
-    from .dossier import Dossier, Entity
+    from .dossier import Dossier
 
 __all__ = ["Appointment", "Interaction", "Queries", "QueryIndex", "TimelineEntry"]
 
@@ -183,11 +184,32 @@ class Queries:
     def _query_index(self) -> QueryIndex:  # pragma: no cover - supplied by subclasses
         raise NotImplementedError
 
+    def _entities_by_id(self) -> dict[str, Entity]:  # pragma: no cover - supplied by subclasses
+        raise NotImplementedError
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._entities_by_id()
+
+    @overload
+    def get(self, id: str) -> Entity: ...
+    @overload
+    def get(self, id: str, kind: type[EntityT]) -> EntityT: ...
+    def get(self, id: str, kind: type[Any] | None = None) -> Any:
+        """The object with this id (in a corpus, merged); with ``kind``, also check its class.
+
+        Raises :class:`LookupError` naming the id (and the kind it has) otherwise.
+        """
+        try:
+            found = self._entities_by_id()[id]
+        except KeyError:
+            raise LookupError(f"no object with id {id!r}") from None
+        if kind is not None and not isinstance(found, kind):
+            wanted = KIND_NAMES.get(kind, kind.__name__)
+            raise LookupError(f"{id!r} is a {kind_name(found)}, not a {wanted}")
+        return found
+
     def _known(self, x: Any) -> str:
-        id = _id_of(x)
-        if id not in self._query_index().entities:
-            raise LookupError(f"no object with id {id!r}")
-        return id
+        return self.get(_id_of(x)).id
 
     def statements_by(self, speaker: Any) -> tuple[Statement, ...]:
         """Every statement the person or institution made, alone or jointly, in text order."""

@@ -1,0 +1,33 @@
+"""The objects of a dossier that have ids of their own, and their kinds in words."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from .consensus import ConsensusItem
+from .countries import Country
+from .events import Event
+from .institutions import Institution
+from .people import Person
+from .statements import Statement
+
+__all__ = ["Entity", "EntityT", "kind_name"]
+
+Entity = Country | Institution | Person | Event | Statement | ConsensusItem
+"""Any object of a dossier that has an id of its own."""
+
+EntityT = TypeVar("EntityT", Country, Institution, Person, Event, Statement, ConsensusItem)
+
+KIND_NAMES: dict[type[Any], str] = {
+    Country: "country",
+    Institution: "institution",
+    Person: "person",
+    Event: "event",
+    Statement: "statement",
+    ConsensusItem: "consensus item",
+}
+
+
+def kind_name(obj: object) -> str:
+    """The kind of a dossier object in words: ``person``, ``consensus item``."""
+    return KIND_NAMES[type(obj)]
