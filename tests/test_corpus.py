@@ -122,5 +122,5 @@ def test_lookup_in_a_corpus_works_as_in_a_dossier(corpus: dm.Corpus) -> None:
     assert "resume-economic-dialogue" in corpus
     assert "nobody" not in corpus
     assert corpus.get("wang-yi", dm.Person).name == "Wang Yi"
-    with pytest.raises(LookupError, match="'wang-yi' is a person, not a event"):
+    with pytest.raises(LookupError, match="'wang-yi' is a person, not an event"):
         corpus.get("wang-yi", dm.Event)

@@ -103,7 +103,7 @@ def test_get_finds_objects_by_id_and_checks_their_kind(tiny: dm.Dossier) -> None
     assert "nobody" not in tiny
     with pytest.raises(LookupError, match="no object with id 'nobody'"):
         tiny.get("nobody")
-    with pytest.raises(LookupError, match="'talks' is a event, not a person"):
+    with pytest.raises(LookupError, match="'talks' is an event, not a person"):
         tiny.get("talks", dm.Person)
 
 

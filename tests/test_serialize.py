@@ -119,7 +119,7 @@ def _broken(tiny: dm.Dossier, change: Any) -> dm.ValidationError:
         (
             lambda d: d["statements"][0].update(speakers=["talks"]),
             "$.statements[0].speakers[0]",
-            "'talks' is a event, expected a person or institution",
+            "'talks' is an event, expected a person or institution",
         ),
         (
             lambda d: d["people"][1]["evidence"][0].update(start=0, end=13),

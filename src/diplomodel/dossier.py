@@ -10,7 +10,7 @@ from .article import Article, UncitedPassage
 from .consensus import ConsensusItem
 from .countries import Country
 from .coverage import Coverage
-from .entities import Entity, kind_name
+from .entities import Entity, a_kind, kind_name
 from .errors import Problem, ValidationError
 from .events import Event, EventKind
 from .institutions import Institution
@@ -120,14 +120,15 @@ def _check_references(dossier: Dossier, by_id: dict[str, Entity]) -> list[Proble
     problems: list[Problem] = []
     for reference in iter_references(dossier):
         target = by_id.get(reference.target)
-        wanted = " or ".join(reference.kinds)
+        wanted = " or ".join(reference.kinds)  # "person or institution"
         if target is None:
             problems.append(Problem(reference.path, f"unknown id {reference.target!r} ({wanted})"))
         elif kind_name(target) not in reference.kinds:
             problems.append(
                 Problem(
                     reference.path,
-                    f"{reference.target!r} is a {kind_name(target)}, expected a {wanted}",
+                    f"{reference.target!r} is {a_kind(kind_name(target))}, "
+                    f"expected {a_kind(wanted)}",
                 )
             )
     for index, item in enumerate(dossier.consensus_items):
@@ -136,7 +137,7 @@ def _check_references(dossier: Dossier, by_id: dict[str, Entity]) -> list[Proble
             problems.append(
                 Problem(
                     f"$.consensus_items[{index}].document",
-                    f"{document.id!r} is a {document.kind.value} event, expected a report, "
+                    f"{document.id!r} is {a_kind(document.kind.value)} event, expected a report, "
                     "publication or announcement",
                 )
             )

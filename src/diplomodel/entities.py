@@ -11,7 +11,7 @@ from .institutions import Institution
 from .people import Person
 from .statements import Statement
 
-__all__ = ["Entity", "EntityT", "kind_name"]
+__all__ = ["Entity", "EntityT", "a_kind", "kind_name"]
 
 Entity = Country | Institution | Person | Event | Statement | ConsensusItem
 """Any object of a dossier that has an id of its own."""
@@ -31,3 +31,8 @@ KIND_NAMES: dict[type[Any], str] = {
 def kind_name(obj: object) -> str:
     """The kind of a dossier object in words: ``person``, ``consensus item``."""
     return KIND_NAMES[type(obj)]
+
+
+def a_kind(word: str) -> str:
+    """The word with its indefinite article: ``a person``, ``an event``, ``an institution``."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"

@@ -17,7 +17,7 @@ import attrs
 
 from .consensus import ConsensusItem, ConsensusStatus
 from .dates import FuzzyDate
-from .entities import KIND_NAMES, Entity, EntityT, kind_name
+from .entities import KIND_NAMES, Entity, EntityT, a_kind, kind_name
 from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
 from .people import Person, Role
@@ -205,7 +205,7 @@ class Queries:
             raise LookupError(f"no object with id {id!r}") from None
         if kind is not None and not isinstance(found, kind):
             wanted = KIND_NAMES.get(kind, kind.__name__)
-            raise LookupError(f"{id!r} is a {kind_name(found)}, not a {wanted}")
+            raise LookupError(f"{id!r} is {a_kind(kind_name(found))}, not {a_kind(wanted)}")
         return found
 
     def _known(self, x: Any) -> str:
