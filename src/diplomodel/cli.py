@@ -18,7 +18,6 @@ from typing import Any, TextIO
 from .corpus import Corpus
 from .dossier import Dossier
 from .errors import DiplomodelError, ValidationError
-from .institutions import Institution
 from .loader import load_seed, read_dossier
 from .queries import Queries
 from .records import write_jsonl
@@ -40,11 +39,6 @@ def _read(paths: Sequence[str]) -> Source:
 
 def _dossiers(source: Source) -> tuple[Dossier, ...]:
     return source.dossiers if isinstance(source, Corpus) else (source,)
-
-
-def _institution_name(source: Source, id: str) -> str:
-    found = source.get(id)
-    return found.name if isinstance(found, Institution) else id
 
 
 def _name(source: Source, id: str) -> str:
@@ -113,7 +107,7 @@ def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> None:
 def _print_people(source: Source, out: TextIO) -> None:
     for person in source.people:
         roles = "; ".join(
-            f"{role.title}, {_institution_name(source, role.institution)}" for role in person.roles
+            f"{role.title}, {_name(source, role.institution)}" for role in person.roles
         )
         country = f" ({person.country.upper()})" if person.country else ""
         print(f"  {person.name}{country}: {roles or 'no role given'}", file=out)

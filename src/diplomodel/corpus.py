@@ -126,7 +126,7 @@ class Corpus(Queries):
         object.__setattr__(self, "_entities", entities)
         object.__setattr__(self, "_sources", {id: tuple(v) for id, v in versions.items()})
         object.__setattr__(self, "_conflicts", tuple(conflicts))
-        object.__setattr__(self, "_index", QueryIndex(self.dossiers, entities))
+        object.__setattr__(self, "_index", QueryIndex(self.dossiers))
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Corpus:

@@ -66,18 +66,25 @@ class Dossier(Queries):
         if problems:
             raise ValidationError(f"dossier {self.article.id!r} is not valid", problems)
 
+    def _sections(self) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
+        """The fields that hold objects with ids, by name, in field order."""
+        return (
+            ("countries", self.countries),
+            ("institutions", self.institutions),
+            ("people", self.people),
+            ("events", self.events),
+            ("statements", self.statements),
+            ("consensus_items", self.consensus_items),
+        )
+
     def entities(self) -> Iterator[Entity]:
         """Every object with an id, kind by kind in field order."""
-        yield from self.countries
-        yield from self.institutions
-        yield from self.people
-        yield from self.events
-        yield from self.statements
-        yield from self.consensus_items
+        for _name, group in self._sections():
+            yield from group
 
     def _query_index(self) -> QueryIndex:
         if self._index is None:
-            object.__setattr__(self, "_index", QueryIndex([self], self._by_id))
+            object.__setattr__(self, "_index", QueryIndex([self]))
         assert self._index is not None
         return self._index
 
@@ -93,15 +100,7 @@ def _index_ids(dossier: Dossier) -> tuple[dict[str, Entity], list[Problem]]:
     by_id: dict[str, Entity] = {}
     first_path: dict[str, str] = {}
     problems: list[Problem] = []
-    groups: tuple[tuple[str, tuple[Entity, ...]], ...] = (
-        ("countries", dossier.countries),
-        ("institutions", dossier.institutions),
-        ("people", dossier.people),
-        ("events", dossier.events),
-        ("statements", dossier.statements),
-        ("consensus_items", dossier.consensus_items),
-    )
-    for field_name, group in groups:
+    for field_name, group in dossier._sections():
         for index, entity in enumerate(group):
             path = f"$.{field_name}[{index}].id"
             if entity.id in by_id:

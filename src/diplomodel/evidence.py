@@ -45,10 +45,6 @@ class Evidence:
         """Whether this span and ``other`` share at least one code point."""
         return self.start < other.end and other.start < self.end
 
-    def contains(self, other: Evidence) -> bool:
-        """Whether ``other`` lies wholly inside this span."""
-        return self.start <= other.start and other.end <= self.end
-
 
 def find_occurrences(text: str, quote: str) -> tuple[int, ...]:
     """Every offset at which ``quote`` starts in ``text``, overlapping ones included."""

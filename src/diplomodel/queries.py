@@ -96,9 +96,7 @@ def _sort_key(entry: TimelineEntry) -> tuple[dt.date, dt.date, str]:
 class QueryIndex:
     """Lookups built once from a sequence of dossiers, for :class:`Queries`."""
 
-    def __init__(self, dossiers: Sequence[Dossier], entities: dict[str, Entity]) -> None:
-        self.entities = entities
-        self.article_of: dict[str, str] = {}
+    def __init__(self, dossiers: Sequence[Dossier]) -> None:
         self.statements: list[Statement] = []
         self.events: list[Event] = []
         self.consensus_items: list[ConsensusItem] = []
@@ -114,8 +112,6 @@ class QueryIndex:
 
     def _add(self, dossier: Dossier) -> None:
         article = dossier.article.id
-        for entity in dossier.entities():
-            self.article_of.setdefault(entity.id, article)
         self.statements += dossier.statements
         self.events += dossier.events
         self.consensus_items += dossier.consensus_items
@@ -308,7 +304,7 @@ class Queries:
         (case-insensitive)."""
         wanted = name.casefold()
         found = []
-        for entity in self._query_index().entities.values():
+        for entity in self._entities_by_id().values():
             if not isinstance(entity, Person | Institution):
                 continue
             names = {entity.id, entity.name}
