@@ -354,8 +354,16 @@ def read_dossier(path: str | Path) -> Dossier:
 
 
 def seed_path() -> Path:
-    """Where the seed article's curation file is installed."""
-    return Path(str(resources.files("diplomodel").joinpath("seeds", SEED_CURATION)))
+    """Where the seed article's curation file is installed.
+
+    A wheel carries the seed inside the package; an editable install of a source
+    checkout reads it from the checkout's top-level ``seeds`` folder.
+    """
+    installed = Path(str(resources.files("diplomodel").joinpath("seeds", SEED_CURATION)))
+    if installed.is_file():
+        return installed
+    checkout = Path(__file__).resolve().parents[2] / "seeds" / SEED_CURATION
+    return checkout if checkout.is_file() else installed
 
 
 def load_seed() -> Dossier:
