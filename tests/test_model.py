@@ -130,3 +130,13 @@ def test_institution_parents_may_not_form_a_cycle(tiny: dm.Dossier) -> None:
     )
     with pytest.raises(dm.ValidationError, match="cycle"):
         attrs.evolve(tiny, institutions=(*tiny.institutions, a, b))
+
+
+def test_shorten_keeps_error_values_to_a_few_dozen_characters() -> None:
+    from diplomodel.errors import shorten
+
+    assert shorten("x" * 5_000_000) == repr("x" * 40) + "\u2026"
+    assert shorten(list(range(100_000))) == "[0, 1, 2, 3, ...]"
+    assert shorten(10**5000 - 1) == "an integer of about 5000 digits"
+    assert len(shorten({"k" * 100: [[[[1]]]] * 50})) <= 80
+    assert shorten("short") == "'short'"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
 
 import attrs
@@ -10,9 +11,34 @@ __all__ = [
     "CurationError",
     "DateResolutionError",
     "DiplomodelError",
+    "NotFoundError",
     "Problem",
     "ValidationError",
+    "shorten",
 ]
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 48
+_SHORT.maxother = 48
+_SHORT.maxlong = 24
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 4
+_SHORT.maxlevel = 3
+_SHORTEST = 80
+
+
+def shorten(value: object) -> str:
+    """The ``repr`` of ``value`` for an error message, cut to a few dozen characters.
+
+    Long strings, big numbers and big or deeply nested containers are cut with
+    an ellipsis, so an error about a 5 MB value stays one line long; the cost
+    does not grow with the value.
+    """
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    if isinstance(value, str) and len(value) > _SHORT.maxstring:
+        return repr(value[: _SHORT.maxstring - 8]) + "\u2026"
+    text = _SHORT.repr(value)
+    return text if len(text) <= _SHORTEST else text[: _SHORTEST - 1] + "\u2026"
 
 
 class DiplomodelError(Exception):
@@ -61,6 +87,17 @@ class CurationError(ValidationError):
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{file}: {count} {noun} in the curation", problems)
+
+
+class NotFoundError(DiplomodelError, LookupError):
+    """A lookup by id (or name) that finds nothing, or finds another kind of object."""
+
+    def __init__(self, message: str, id: str | None = None) -> None:
+        self.id = id
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class DateResolutionError(DiplomodelError, ValueError):
