@@ -11,6 +11,7 @@ __all__ = [
     "CurationError",
     "DateResolutionError",
     "DiplomodelError",
+    "FieldError",
     "NotFoundError",
     "Problem",
     "ValidationError",
@@ -87,6 +88,19 @@ class CurationError(ValidationError):
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{file}: {count} {noun} in the curation", problems)
+
+
+class FieldError(DiplomodelError, ValueError):
+    """A field value that breaks its class's rule, raised while a model object is built.
+
+    ``field`` names the field (``number``, ``alpha2``) so that readers of JSON and
+    curation files can report the problem at the field's own path.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
 
 
 class NotFoundError(DiplomodelError, LookupError):
