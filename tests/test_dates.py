@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import fuzzy_dates
 
@@ -204,3 +204,181 @@ def test_windows_must_fit_their_precision() -> None:
         dm.FuzzyDate(
             text="x", earliest=dt.date(2025, 1, 2), latest=dt.date(2025, 1, 1), precision=P.DAYS
         )
+
+
+@pytest.mark.parametrize(
+    ("words", "reason"),
+    [
+        ("May 99", "May has at most 31 days, not 99"),
+        ("June 45", "June has at most 30 days, not 45"),
+        ("January 32", "January has at most 31 days, not 32"),
+        ("31 April", "April has at most 30 days, not 31"),
+        ("May 0", "May has at most 31 days, not 0"),
+        ("February 29, 2025", "February 2025 has 28 days, not 29"),
+        ("2025-02-30", "February 2025 has 28 days, not 30"),
+        ("2025-13-01", "no month 13"),
+    ],
+)
+def test_a_day_the_month_does_not_have_is_refused_not_read_as_a_year(
+    words: str, reason: str
+) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, SEED_DAY)
+    assert caught.value.text == words
+    assert "not a calendar date" in caught.value.reason
+    assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (dt.date(2024, 1, 10), "2024-02-29"),  # the reference's own leap year
+        (dt.date(2024, 3, 1), "2024-02-29"),
+        (dt.date(2025, 1, 14), "2024-02-29"),  # 2024 is nearer than 2028
+        (dt.date(2027, 10, 1), "2028-02-29"),
+        (dt.date(2100, 1, 1), "2096-02-29"),  # 2100 is no leap year
+    ],
+)
+def test_february_29_without_a_year_takes_the_nearest_year_that_has_it(
+    reference: dt.date, expected: str
+) -> None:
+    resolved = dm.resolve_date("February 29", reference)
+    assert resolved.edtf == expected
+    assert resolved.precision is P.DAY
+    with pytest.raises(dm.DateResolutionError, match="has 28 days"):
+        dm.resolve_date("February 29, 2100", reference)
+
+
+def test_a_day_of_the_month_is_read_as_a_day_when_it_fits() -> None:
+    assert dm.resolve_date("May 31", SEED_DAY).edtf == "2025-05-31"
+    assert dm.resolve_date("30 June 2024", SEED_DAY).edtf == "2024-06-30"
+    assert dm.resolve_date("February 29, 2024", SEED_DAY).edtf == "2024-02-29"
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "reason"),
+    [
+        ("0000", SEED_DAY, "year 0 is outside the calendar"),
+        ("December 0000", SEED_DAY, "year 0 is outside the calendar"),
+        ("0000-01-01", SEED_DAY, "year 0 is outside the calendar"),
+        ("winter 9999", SEED_DAY, "runs past the calendar"),
+        ("a ³-day trip through Wednesday", SEED_DAY, "'³' is not a number of days"),
+        ("a \u0663-day trip through Wednesday", SEED_DAY, "is not a number of days"),
+        ("a 0-day trip through Wednesday", SEED_DAY, "'0' is not a number of days"),
+        ("a 99999999-day trip through Wednesday", SEED_DAY, "more than the calendar"),
+        ("a 9999999-day trip through Wednesday", SEED_DAY, "runs past the calendar"),
+        ("a 1" + "0" * 5000 + "-day trip", SEED_DAY, "more than the calendar"),
+        ("May \u0665", SEED_DAY, "no date form matches"),
+        ("next week", dt.date(9999, 12, 28), "runs past the calendar"),
+        ("this week", dt.date.max, "runs past the calendar"),
+        ("tomorrow", dt.date.max, "runs past the calendar"),
+        ("through Sunday", dt.date.max, "runs past the calendar"),
+        ("next Friday", dt.date.max, "runs past the calendar"),
+        ("this winter", dt.date(9999, 12, 2), "runs past the calendar"),
+        ("next year", dt.date(9999, 5, 5), "year 10000 is outside the calendar"),
+        ("the new year", dt.date(9999, 9, 9), "year 10000 is outside the calendar"),
+        ("January", dt.date(9999, 12, 1), "year 10000 is outside the calendar"),
+        ("January 2", dt.date(9999, 12, 1), "year 10000 is outside the calendar"),
+        ("yesterday", dt.date.min, "runs past the calendar"),
+        ("last week", dt.date.min, "runs past the calendar"),
+        ("last Friday", dt.date.min, "runs past the calendar"),
+        ("Tuesday", dt.date.min, "runs past the calendar"),
+        ("this winter", dt.date(1, 1, 3), "year 0 is outside the calendar"),
+        ("December", dt.date(1, 1, 3), "year 0 is outside the calendar"),
+        ("last year", dt.date(1, 6, 1), "year 0 is outside the calendar"),
+    ],
+)
+def test_words_beyond_the_calendar_or_its_digits_are_refused_with_a_reason(
+    words: str, reference: dt.date, reason: str
+) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, reference)
+    assert caught.value.text == words
+    assert reason in caught.value.reason
+
+
+def test_a_long_input_is_quoted_short_in_the_error() -> None:
+    words = "soon " * 100_000
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, SEED_DAY)
+    assert caught.value.text == words
+    assert len(str(caught.value)) < 300
+
+
+# Words of the grammar, to be combined at random: most combinations mean
+# nothing, and some reach past the calendar's ends.
+GRAMMAR_WORDS = [
+    *("a", "an", "on", "in", "during", "through", "until", "till", "to", "from", "since"),
+    *("between", "and", "starting", "the", "of", "end", "this", "next", "last", "later"),
+    *("earlier", "early", "mid", "mid-", "late", "week", "month", "year", "new", "weekend"),
+    *("today", "yesterday", "tomorrow", "morning", "evening", "over", "first", "half"),
+    *("quarter", "q1", "q4", "h2", "spring", "summer", "autumn", "fall", "winter"),
+    *(w.lower() for w in WEEKDAYS),
+    *("january", "feb", "february", "sept.", "dec.", "december", "may"),
+    *("three-day", "3-day", "0-day", "³-day", "9999999-day", "trip", "visit", "china"),
+    *("0", "1", "13", "24-26", "29", "31", "32", "99", "0000", "0001", "2024", "9999"),
+    *("2024-02-29", "0001-01-01", "9999-12-31", "1st", "3rd", ",", "-", "\u2013", "³", "\u0663"),
+]
+grammar_text = st.lists(st.sampled_from(GRAMMAR_WORDS), min_size=1, max_size=6).map(" ".join)
+any_reference = st.dates(min_value=dt.date.min, max_value=dt.date.max)
+near_the_ends = st.one_of(
+    st.dates(min_value=dt.date.min, max_value=dt.date(1, 3, 31)),
+    st.dates(min_value=dt.date(9999, 10, 1), max_value=dt.date.max),
+)
+
+
+def assert_resolves_or_refuses(words: str, reference: dt.date) -> None:
+    """resolve_date gives a consistent window or a DateResolutionError, nothing else."""
+    try:
+        resolved = dm.resolve_date(words, reference)
+    except dm.DateResolutionError as error:
+        refused = error
+    else:
+        refused = None
+    if refused is not None:
+        assert refused.text == words
+        assert refused.reason
+        return
+    assert resolved.text == words
+    assert resolved.earliest <= resolved.latest
+    rebuilt = dm.FuzzyDate(
+        text=resolved.text,
+        earliest=resolved.earliest,
+        latest=resolved.latest,
+        precision=resolved.precision,
+    )
+    assert rebuilt.edtf == resolved.edtf
+
+
+@settings(max_examples=300)
+@given(
+    words=st.one_of(st.text(max_size=30), grammar_text, st.from_regex(r"[0-9 a-z³\u0663-]{1,12}")),
+    reference=any_reference,
+)
+def test_any_text_against_any_reference_resolves_or_is_refused(
+    words: str, reference: dt.date
+) -> None:
+    assert_resolves_or_refuses(words, reference)
+
+
+@settings(max_examples=300)
+@given(words=grammar_text, reference=near_the_ends)
+def test_grammar_words_near_the_calendars_ends_resolve_or_are_refused(
+    words: str, reference: dt.date
+) -> None:
+    assert_resolves_or_refuses(words, reference)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["today", "on Tuesday", "through Sunday", "this week", "later this week", "January",
+     "late December", "Dec 31", "this winter", "next winter", "the new year", "this year",
+     "a three-day trip through Friday", "a 2-day visit this week"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "reference", [dt.date.min, dt.date(1, 1, 7), dt.date(9999, 12, 26), dt.date.max]
+)
+def test_every_form_at_the_calendars_ends_resolves_or_is_refused(
+    words: str, reference: dt.date
+) -> None:
+    assert_resolves_or_refuses(words, reference)

@@ -15,10 +15,9 @@ import re
 from typing import Any
 
 import attrs
-from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from .errors import DateResolutionError
+from .errors import DateResolutionError, shorten
 from .identifiers import non_empty
 
 __all__ = ["DatePrecision", "FuzzyDate", "resolve_date"]
@@ -157,10 +156,16 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _PART_OF_MONTH_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _MAX_FILLER_WORDS = 4
+# The calendar holds 3,652,059 days: a longer count can only overflow it.
+_MAX_SPAN_DIGITS = 7
+_CALENDAR = f"the calendar ({dt.date.min} to {dt.date.max})"
 
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))  # longest first
 _SEASON_RE = "|".join(_SEASON_START_MONTH)
+# ASCII digits only: "\d" and str.isdigit() also take "³" and "٣".
+_YEAR_RE = "[0-9]{4}"
+_DAY_RE = "([0-9]{1,2})(?:st|nd|rd|th)?"
 
 
 def _day(text: str, day: dt.date) -> FuzzyDate:
@@ -171,15 +176,76 @@ def _window(text: str, first: dt.date, last: dt.date, precision: DatePrecision) 
     return FuzzyDate(text=text, earliest=first, latest=last, precision=precision)
 
 
-def _nearest_year(month: int, reference: dt.date) -> int:
+def _calendar_year(text: str, year: int) -> int:
+    """``year``, or a DateResolutionError when the calendar has no such year."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise DateResolutionError(text, f"year {year} is outside {_CALENDAR}")
+    return year
+
+
+_MONTH_LENGTHS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # calendar.monthrange refuses years the calendar lacks; this works for any year.
+    return _MONTH_LENGTHS[month] + (month == 2 and calendar.isleap(year))
+
+
+def _calendar_day(text: str, year: int, month: int, day: int) -> dt.date:
+    """The day, or a DateResolutionError saying why the calendar has no such day."""
+    _calendar_year(text, year)
+    length = _days_in_month(year, month)
+    if not 1 <= day <= length:
+        raise DateResolutionError(
+            text,
+            f"not a calendar date: {calendar.month_name[month]} {year} has {length} days, "
+            f"not {day}",
+        )
+    return dt.date(year, month, day)
+
+
+def _shift(text: str, day: dt.date, delta: relativedelta) -> dt.date:
+    """``day + delta``, or a DateResolutionError when that leaves the calendar."""
+    try:
+        shifted: dt.date = day + delta
+    except (OverflowError, ValueError):
+        raise DateResolutionError(text, f"counting from {day} runs past {_CALENDAR}") from None
+    return shifted
+
+
+def _month_distance(year: int, month: int, reference: dt.date) -> tuple[int, int]:
+    """How far a month is from the reference's, nearest first (a tie goes to the future)."""
+    months = (year - reference.year) * 12 + month - reference.month
+    return abs(months), -months
+
+
+def _nearest_year(text: str, month: int, reference: dt.date) -> int:
     """The year that puts ``month`` closest to the reference (a tie goes to the future)."""
     candidates = (reference.year - 1, reference.year, reference.year + 1)
+    year = min(candidates, key=lambda year: _month_distance(year, month, reference))
+    return _calendar_year(text, year)
 
-    def distance(year: int) -> tuple[int, int]:
-        months = (year - reference.year) * 12 + month - reference.month
-        return abs(months), -months
 
-    return min(candidates, key=distance)
+def _nearest_day(text: str, month: int, day: int, reference: dt.date) -> dt.date:
+    """A day of the year named nowhere: the nearest year (by month) that has it."""
+    most = _days_in_month(2000, month)  # a leap year: every month at its longest
+    if not 1 <= day <= most:
+        raise DateResolutionError(
+            text,
+            f"not a calendar date: {calendar.month_name[month]} has at most {most} days, not {day}",
+        )
+    # Leap years are at most eight apart, so February 29 is always within reach.
+    candidates = sorted(
+        range(reference.year - 8, reference.year + 9),
+        key=lambda year: _month_distance(year, month, reference),
+    )
+    for year in candidates:
+        _calendar_year(text, year)
+        if day <= _days_in_month(year, month):
+            return dt.date(year, month, day)
+    raise DateResolutionError(  # pragma: no cover - unreachable, see above
+        text, f"no year near {reference.year} has {calendar.month_name[month]} {day}"
+    )
 
 
 def _month_window(text: str, month: int, year: int, part: str | None) -> FuzzyDate:
@@ -194,19 +260,18 @@ def _month_window(text: str, month: int, year: int, part: str | None) -> FuzzyDa
     return _window(text, dt.date(year, month, first_day), last, DatePrecision.PART_OF_MONTH)
 
 
-def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    monday = day + relativedelta(weekday=MO(-1))
-    return monday, monday + dt.timedelta(days=6)
+def _week_of(text: str, day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = _shift(text, day, relativedelta(weekday=MO(-1)))
+    return monday, _shift(text, monday, relativedelta(days=6))
 
 
 def _resolve_week(text: str, which: str, reference: dt.date) -> FuzzyDate:
-    monday, sunday = _week_of(reference)
-    if which == "this week":
+    if which in ("next week", "last week"):
+        step = 7 if which == "next week" else -7
+        reference = _shift(text, reference, relativedelta(days=step))
+    monday, sunday = _week_of(text, reference)
+    if which in ("this week", "next week", "last week"):
         return _window(text, monday, sunday, DatePrecision.WEEK)
-    if which == "next week":
-        return _window(text, monday + dt.timedelta(7), sunday + dt.timedelta(7), DatePrecision.WEEK)
-    if which == "last week":
-        return _window(text, monday - dt.timedelta(7), sunday - dt.timedelta(7), DatePrecision.WEEK)
     if which == "later this week":
         if reference == sunday:
             raise DateResolutionError(text, "the reference day is a Sunday: no week is left")
@@ -219,7 +284,7 @@ def _resolve_week(text: str, which: str, reference: dt.date) -> FuzzyDate:
 
 def _resolve_season(text: str, which: str, season: str, reference: dt.date) -> FuzzyDate:
     start_month = _SEASON_START_MONTH[season]
-    if which.isdigit():
+    if re.fullmatch(_YEAR_RE, which):
         year = int(which)
     else:
         # The season "this" names is the one of the reference's season-year:
@@ -227,35 +292,34 @@ def _resolve_season(text: str, which: str, season: str, reference: dt.date) -> F
         season_year = reference.year - 1 if reference.month < 3 else reference.year
         current = season_year if start_month == 12 else reference.year
         year = current + {"this": 0, "next": 1, "last": -1}[which]
-    first, last = _season_window(year, start_month)
+    first = dt.date(_calendar_year(text, year), start_month, 1)
+    last = _shift(text, first, relativedelta(months=3, days=-1))
     return _window(text, first, last, DatePrecision.SEASON)
 
 
 def _year_window(text: str, year: int) -> FuzzyDate:
+    _calendar_year(text, year)
     return _window(text, dt.date(year, 1, 1), dt.date(year, 12, 31), DatePrecision.YEAR)
 
 
 def _parse_full_date(text: str, words: str, reference: dt.date) -> FuzzyDate | None:
     """A calendar date such as "January 14, 2025", "14 Jan 2025" or "2025-01-14"."""
-    if not re.fullmatch(
-        rf"\d{{4}}-\d{{2}}-\d{{2}}|(?:(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?,?(?: \d{{4}})?)"
-        rf"|(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH_RE}),?(?: \d{{4}})?)",
-        words,
-    ):
+    if match := re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", words):
+        year, month, day = (int(part) for part in match.groups())
+        if not 1 <= month <= 12:
+            raise DateResolutionError(text, f"not a calendar date: there is no month {month}")
+        return _day(text, _calendar_day(text, year, month, day))
+    match = re.fullmatch(rf"({_MONTH_RE})\.? {_DAY_RE},?(?: ({_YEAR_RE}))?", words)
+    if match:
+        month_name, day_words, year_words = match.groups()
+    elif match := re.fullmatch(rf"{_DAY_RE} ({_MONTH_RE})\.?,?(?: ({_YEAR_RE}))?", words):
+        day_words, month_name, year_words = match.groups()
+    else:
         return None
-    # Two parses with different defaults tell which parts the words really give.
-    try:
-        first = date_parser.parse(words, default=dt.datetime(2000, 1, 1))
-        second = date_parser.parse(words, default=dt.datetime(2001, 2, 2))
-    except (ValueError, OverflowError) as error:
-        raise DateResolutionError(text, f"not a calendar date ({error})") from None
-    if first.year != second.year:
-        year = _nearest_year(first.month, reference)
-        try:
-            return _day(text, first.date().replace(year=year))
-        except ValueError as error:
-            raise DateResolutionError(text, str(error)) from None
-    return _day(text, first.date())
+    month, day = _MONTHS[month_name], int(day_words)
+    if year_words is None:
+        return _day(text, _nearest_day(text, month, day, reference))
+    return _day(text, _calendar_day(text, int(year_words), month, day))
 
 
 def _resolve_point(text: str, words: str, reference: dt.date) -> FuzzyDate:
@@ -267,26 +331,32 @@ def _resolve_point(text: str, words: str, reference: dt.date) -> FuzzyDate:
 
     if words in ("today", "yesterday", "tomorrow"):
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[words]
-        return _day(text, reference + dt.timedelta(days=offset))
+        return _day(text, _shift(text, reference, relativedelta(days=offset)))
     if match := re.fullmatch(rf"(?:(last|next) )?({_WEEKDAY_RE})", words):
         which, name = match.groups()
         day_of_week = _WEEKDAYS[name]
         if which == "last":
-            return _day(text, reference + relativedelta(days=-1, weekday=day_of_week(-1)))
-        if which == "next":
-            return _day(text, reference + relativedelta(days=+1, weekday=day_of_week(+1)))
-        return _day(text, reference + relativedelta(weekday=day_of_week(-1)))
+            step = relativedelta(days=-1, weekday=day_of_week(-1))
+        elif which == "next":
+            step = relativedelta(days=+1, weekday=day_of_week(+1))
+        else:
+            step = relativedelta(weekday=day_of_week(-1))
+        return _day(text, _shift(text, reference, step))
     if match := re.fullmatch(rf"(?:through|until|till|to) ({_WEEKDAY_RE})", words):
-        return _day(text, reference + relativedelta(weekday=_WEEKDAYS[match.group(1)](+1)))
+        step = relativedelta(weekday=_WEEKDAYS[match.group(1)](+1))
+        return _day(text, _shift(text, reference, step))
     if match := re.fullmatch(r"((?:later|earlier) this week|this week|next week|last week)", words):
         return _resolve_week(text, match.group(1), reference)
-    if match := re.fullmatch(rf"(?:(early|mid|late)[- ])?({_MONTH_RE})(?:,? (\d{{4}}))?", words):
+    if match := re.fullmatch(rf"(?:(early|mid|late)[- ])?({_MONTH_RE})(?:,? ({_YEAR_RE}))?", words):
         part, month_name, year_words = match.groups()
         month = _MONTHS[month_name]
-        year = int(year_words) if year_words else _nearest_year(month, reference)
+        if year_words:
+            year = _calendar_year(text, int(year_words))
+        else:
+            year = _nearest_year(text, month, reference)
         return _month_window(text, month, year, part)
     if match := re.fullmatch(
-        rf"(?:(this|next|last) ({_SEASON_RE})|({_SEASON_RE}) (\d{{4}}))", words
+        rf"(?:(this|next|last) ({_SEASON_RE})|({_SEASON_RE}) ({_YEAR_RE}))", words
     ):
         which, season, season_named, year_words = match.groups()
         if season is None:
@@ -297,18 +367,25 @@ def _resolve_point(text: str, words: str, reference: dt.date) -> FuzzyDate:
     if words in ("the new year", "new year"):
         # The year that begins on the New Year's Day nearest the reference.
         return _year_window(text, reference.year + (1 if reference.month >= 7 else 0))
-    if re.fullmatch(r"\d{4}", words):
+    if re.fullmatch(_YEAR_RE, words):
         return _year_window(text, int(words))
     parsed = _parse_full_date(text, words, reference)
     if parsed is not None:
         return parsed
-    raise DateResolutionError(text, f"no date form matches {words!r}")
+    raise DateResolutionError(text, f"no date form matches {shorten(words)}")
 
 
-def _duration_days(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return _NUMBER_WORDS.get(word)
+def _duration_days(text: str, word: str) -> int:
+    """The number of days a duration word such as "three" or "3" gives."""
+    if re.fullmatch("[0-9]+", word):
+        if len(word.lstrip("0")) > _MAX_SPAN_DIGITS:
+            raise DateResolutionError(text, f"{shorten(word)} days is more than {_CALENDAR} holds")
+        days = int(word)
+    else:
+        days = _NUMBER_WORDS.get(word, 0)
+    if days < 1:
+        raise DateResolutionError(text, f"{shorten(word)} is not a number of days")
+    return days
 
 
 def _resolve_span(text: str, days: int, rest: list[str], reference: dt.date) -> FuzzyDate:
@@ -318,8 +395,10 @@ def _resolve_span(text: str, days: int, rest: list[str], reference: dt.date) -> 
         anchor_words = " ".join(rest[filler:])
         through = re.fullmatch(rf"(?:through|until|till|to) ({_WEEKDAY_RE})", anchor_words)
         if through:
-            last = reference + relativedelta(weekday=_WEEKDAYS[through.group(1)](+1))
-            return _window(text, last - dt.timedelta(days=days - 1), last, DatePrecision.DAYS)
+            step = relativedelta(weekday=_WEEKDAYS[through.group(1)](+1))
+            last = _shift(text, reference, step)
+            first = _shift(text, last, relativedelta(days=1 - days))
+            return _window(text, first, last, DatePrecision.DAYS)
         try:
             anchor = _resolve_point(text, anchor_words, reference)
         except DateResolutionError as error:
@@ -330,7 +409,7 @@ def _resolve_span(text: str, days: int, rest: list[str], reference: dt.date) -> 
             raise DateResolutionError(
                 text,
                 f"a {days}-day span needs 'through <weekday>' or a window of at least "
-                f"{days} days, and {anchor_words!r} gives {window}",
+                f"{days} days, and {shorten(anchor_words)} gives {window}",
             )
         return _window(text, anchor.earliest, anchor.latest, anchor.precision)
     reason = last_error.reason if last_error else "no date words after the duration"
@@ -349,26 +428,32 @@ def resolve_date(text: str, reference: dt.date) -> FuzzyDate:
         this week · later this week · earlier this week · next week · last week
         early January · mid-January · late March 2025 · December 2024 · December
         this autumn · next spring · winter 2024 · this year · the new year · 2024
-        January 14, 2025 · 14 January 2025 · 2025-01-14
+        January 14, 2025 · 14 January 2025 · 2025-01-14 · Dec 25
         a three-day trip to China through Wednesday · a 3-day visit later this week
 
-    Raises :class:`~diplomodel.DateResolutionError`, naming the words, for any
-    other words, and for a span whose anchor does not give it room.
+    A day of the month is checked against its month and year; a day named
+    without a year takes the nearest year (by month) that has it, so
+    "February 29" finds a leap year. Digits are ASCII digits only.
+
+    Raises :class:`~diplomodel.DateResolutionError`, naming the words and why,
+    for any other words, for a day the calendar does not have, for words that
+    reach past the calendar's ends (years 1 to 9999), and for a span whose
+    anchor does not give it room.
     """
     if not isinstance(text, str):
-        raise DateResolutionError(repr(text), "date words must be a string")
+        raise DateResolutionError(shorten(text), "date words must be a string")
     if not isinstance(reference, dt.date) or isinstance(reference, dt.datetime):
-        raise DateResolutionError(text, f"the reference must be a datetime.date, got {reference!r}")
+        raise DateResolutionError(
+            text, f"the reference must be a datetime.date, got {shorten(reference)}"
+        )
     words = " ".join(text.strip().rstrip(".,;").lower().split())
     if not words:
         raise DateResolutionError(text, "there are no words")
     tokens = words.split(" ")
     if tokens[0] in ("a", "an"):
         tokens = tokens[1:]
-    if tokens and (match := re.fullmatch(r"(\w+)-day", tokens[0])):
-        days = _duration_days(match.group(1))
-        if days is None or days < 1:
-            raise DateResolutionError(text, f"{match.group(1)!r} is not a number of days")
+    if tokens and (match := re.fullmatch(r"([^-]+)-day", tokens[0])):
+        days = _duration_days(text, match.group(1))
         if len(tokens) < 2:
             raise DateResolutionError(text, "a duration needs date words after it")
         return _resolve_span(text, days, tokens[1:], reference)
