@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,14 +54,14 @@ def d(text: str) -> str:
         ("in December 2024", "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
         ("December", "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
         ("March", "2025-03-01", "2025-03-31", P.MONTH, "2025-03"),
-        ("this autumn", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
-        ("this fall", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
-        ("this spring", "2025-03-01", "2025-05-31", P.SEASON, "2025-21"),
-        ("this summer", "2025-06-01", "2025-08-31", P.SEASON, "2025-22"),
-        ("this winter", "2024-12-01", "2025-02-28", P.SEASON, "2024-24"),
-        ("next winter", "2025-12-01", "2026-02-28", P.SEASON, "2025-24"),
-        ("last autumn", "2024-09-01", "2024-11-30", P.SEASON, "2024-23"),
-        ("autumn 2025", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
+        ("this autumn", "2025-09-01", "2025-11-30", P.SEASON, "2025-27"),
+        ("this fall", "2025-09-01", "2025-11-30", P.SEASON, "2025-27"),
+        ("this spring", "2025-03-01", "2025-05-31", P.SEASON, "2025-25"),
+        ("this summer", "2025-06-01", "2025-08-31", P.SEASON, "2025-26"),
+        ("this winter", "2024-12-01", "2025-02-28", P.SEASON, "2024-28"),
+        ("next winter", "2025-12-01", "2026-02-28", P.SEASON, "2025-28"),
+        ("last autumn", "2024-09-01", "2024-11-30", P.SEASON, "2024-27"),
+        ("autumn 2025", "2025-09-01", "2025-11-30", P.SEASON, "2025-27"),
         ("this year", "2025-01-01", "2025-12-31", P.YEAR, "2025"),
         ("next year", "2026-01-01", "2026-12-31", P.YEAR, "2026"),
         ("the new year", "2025-01-01", "2025-12-31", P.YEAR, "2025"),
@@ -340,7 +342,12 @@ def assert_resolves_or_refuses(words: str, reference: dt.date) -> None:
         assert refused.reason
         return
     assert resolved.text == words
-    assert resolved.earliest <= resolved.latest
+    if resolved.earliest is None or resolved.latest is None:
+        assert resolved.is_open
+        assert resolved.precision in (P.DAY, P.MONTH, P.YEAR)
+        assert ".." in resolved.edtf
+    else:
+        assert resolved.earliest <= resolved.latest
     rebuilt = dm.FuzzyDate(
         text=resolved.text,
         earliest=resolved.earliest,
@@ -382,3 +389,230 @@ def test_every_form_at_the_calendars_ends_resolves_or_is_refused(
     words: str, reference: dt.date
 ) -> None:
     assert_resolves_or_refuses(words, reference)
+
+
+SUNDAY = dt.date(2025, 1, 19)
+NEW_YEARS_DAY = dt.date(2025, 1, 1)
+DECEMBER = dt.date(2024, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "earliest", "latest", "precision", "edtf"),
+    [
+        # ranges of days
+        ("from July 26 to 27", SEED_DAY, "2025-07-26", "2025-07-27", P.DAYS, "2025-07-26/2025-07-27"),
+        ("Dec. 24-26", SEED_DAY, "2024-12-24", "2024-12-26", P.DAYS, "2024-12-24/2024-12-26"),
+        ("Dec. 24-26", DECEMBER, "2024-12-24", "2024-12-26", P.DAYS, "2024-12-24/2024-12-26"),
+        ("January 13-15", SEED_DAY, "2025-01-13", "2025-01-15", P.DAYS, "2025-01-13/2025-01-15"),
+        ("January 13\u201315", DECEMBER, "2025-01-13", "2025-01-15", P.DAYS, "2025-01-13/2025-01-15"),
+        ("January 13-15, 2024", SEED_DAY, "2024-01-13", "2024-01-15", P.DAYS, "2024-01-13/2024-01-15"),
+        ("13-15 January 2025", SEED_DAY, "2025-01-13", "2025-01-15", P.DAYS, "2025-01-13/2025-01-15"),
+        ("between March 3 and 5", SEED_DAY, "2025-03-03", "2025-03-05", P.DAYS, "2025-03-03/2025-03-05"),
+        ("from July 30 to August 2", SEED_DAY, "2025-07-30", "2025-08-02", P.DAYS, "2025-07-30/2025-08-02"),
+        ("from December 30 to January 2", DECEMBER, "2024-12-30", "2025-01-02", P.DAYS, "2024-12-30/2025-01-02"),
+        ("from December 30 to January 2, 2025", SEED_DAY, "2024-12-30", "2025-01-02", P.DAYS, "2024-12-30/2025-01-02"),
+        ("from Tuesday to Thursday", SEED_DAY, "2025-01-14", "2025-01-16", P.DAYS, "2025-01-14/2025-01-16"),
+        ("from Friday to Monday", SEED_DAY, "2025-01-10", "2025-01-13", P.DAYS, "2025-01-10/2025-01-13"),
+        ("a two-day visit starting Tuesday", SEED_DAY, "2025-01-14", "2025-01-15", P.DAYS, "2025-01-14/2025-01-15"),
+        ("a three-day visit from December 31", SEED_DAY, "2024-12-31", "2025-01-02", P.DAYS, "2024-12-31/2025-01-02"),
+        ("a three-day visit from Tuesday to Thursday", SEED_DAY, "2025-01-14", "2025-01-16", P.DAYS, "2025-01-14/2025-01-16"),
+        # months relative to the reference
+        ("last month", SEED_DAY, "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
+        ("this month", SEED_DAY, "2025-01-01", "2025-01-31", P.MONTH, "2025-01"),
+        ("next month", DECEMBER, "2025-01-01", "2025-01-31", P.MONTH, "2025-01"),
+        ("next month", SEED_DAY, "2025-02-01", "2025-02-28", P.MONTH, "2025-02"),
+        ("earlier this month", SEED_DAY, "2025-01-01", "2025-01-13", P.PART_OF_MONTH, "[2025-01-01..2025-01-13]"),
+        ("later this month", SEED_DAY, "2025-01-15", "2025-01-31", P.PART_OF_MONTH, "[2025-01-15..2025-01-31]"),
+        ("end of January", SEED_DAY, "2025-01-21", "2025-01-31", P.PART_OF_MONTH, "[2025-01-21..2025-01-31]"),
+        ("at the end of the month", DECEMBER, "2024-12-21", "2024-12-31", P.PART_OF_MONTH, "[2024-12-21..2024-12-31]"),
+        ("early next month", DECEMBER, "2025-01-01", "2025-01-10", P.PART_OF_MONTH, "[2025-01-01..2025-01-10]"),
+        ("early 2025", SEED_DAY, "2025-01-01", "2025-04-30", P.PART_OF_YEAR, "[2025-01..2025-04]"),
+        ("mid-2025", SEED_DAY, "2025-05-01", "2025-08-31", P.PART_OF_YEAR, "[2025-05..2025-08]"),
+        ("late last year", SEED_DAY, "2024-09-01", "2024-12-31", P.PART_OF_YEAR, "[2024-09..2024-12]"),
+        ("the end of the year", DECEMBER, "2024-09-01", "2024-12-31", P.PART_OF_YEAR, "[2024-09..2024-12]"),
+        ("the first quarter", SEED_DAY, "2025-01-01", "2025-03-31", P.QUARTER, "2025-33"),
+        ("Q1 2025", DECEMBER, "2025-01-01", "2025-03-31", P.QUARTER, "2025-33"),
+        ("in the fourth quarter of last year", SEED_DAY, "2024-10-01", "2024-12-31", P.QUARTER, "2024-36"),
+        ("the first half of the year", SEED_DAY, "2025-01-01", "2025-06-30", P.HALF, "2025-40"),
+        ("the second half of 2024", SEED_DAY, "2024-07-01", "2024-12-31", P.HALF, "2024-41"),
+        ("H2", SEED_DAY, "2025-07-01", "2025-12-31", P.HALF, "2025-41"),
+        # parts of a day and weekends
+        ("Tuesday morning", SEED_DAY, "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("Wednesday evening", SEED_DAY, "2025-01-08", "2025-01-08", P.DAY, "2025-01-08"),
+        ("on Monday afternoon", SEED_DAY, "2025-01-13", "2025-01-13", P.DAY, "2025-01-13"),
+        ("yesterday evening", NEW_YEARS_DAY, "2024-12-31", "2024-12-31", P.DAY, "2024-12-31"),
+        ("early Friday", SEED_DAY, "2025-01-10", "2025-01-10", P.DAY, "2025-01-10"),
+        ("this morning", SEED_DAY, "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("over the weekend", SEED_DAY, "2025-01-11", "2025-01-12", P.WEEK, "[2025-01-11..2025-01-12]"),
+        ("over the weekend", SUNDAY, "2025-01-18", "2025-01-19", P.WEEK, "[2025-01-18..2025-01-19]"),
+        ("this weekend", SEED_DAY, "2025-01-18", "2025-01-19", P.WEEK, "[2025-01-18..2025-01-19]"),
+        ("this weekend", NEW_YEARS_DAY, "2025-01-04", "2025-01-05", P.WEEK, "[2025-01-04..2025-01-05]"),
+        ("last weekend", SEED_DAY, "2025-01-11", "2025-01-12", P.WEEK, "[2025-01-11..2025-01-12]"),
+        # seasons carry the northern-hemisphere codes, never a quarter's
+        ("winter 2024", SEED_DAY, "2024-12-01", "2025-02-28", P.SEASON, "2024-28"),
+        ("this spring", SEED_DAY, "2025-03-01", "2025-05-31", P.SEASON, "2025-25"),
+    ],
+)  # fmt: skip
+def test_resolves_ranges_relative_months_parts_of_days_and_years(
+    words: str,
+    reference: dt.date,
+    earliest: str,
+    latest: str,
+    precision: dm.DatePrecision,
+    edtf: str,
+) -> None:
+    resolved = dm.resolve_date(words, reference)
+    assert resolved.text == words
+    assert resolved.earliest == dt.date.fromisoformat(earliest)
+    assert resolved.latest == dt.date.fromisoformat(latest)
+    assert resolved.precision is precision
+    assert resolved.edtf == edtf
+    assert not resolved.is_open
+    assert_json_round_trip_and_schema(resolved)
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "earliest", "latest", "precision", "edtf"),
+    [
+        ("since 2019", SEED_DAY, "2019-01-01", None, P.YEAR, "2019/.."),
+        ("since last month", SEED_DAY, "2024-12-01", None, P.MONTH, "2024-12/.."),
+        ("since Tuesday", SEED_DAY, "2025-01-14", None, P.DAY, "2025-01-14/.."),
+        ("until March", SEED_DAY, None, "2025-03-31", P.MONTH, "../2025-03"),
+        ("until March", DECEMBER, None, "2025-03-31", P.MONTH, "../2025-03"),
+        ("until January 20", SEED_DAY, None, "2025-01-20", P.DAY, "../2025-01-20"),
+        ("till next year", SEED_DAY, None, "2026-12-31", P.YEAR, "../2026"),
+    ],
+)
+def test_since_and_until_leave_one_end_open_and_say_so(
+    words: str,
+    reference: dt.date,
+    earliest: str | None,
+    latest: str | None,
+    precision: dm.DatePrecision,
+    edtf: str,
+) -> None:
+    resolved = dm.resolve_date(words, reference)
+    assert resolved.earliest == (dt.date.fromisoformat(earliest) if earliest else None)
+    assert resolved.latest == (dt.date.fromisoformat(latest) if latest else None)
+    assert resolved.precision is precision
+    assert resolved.edtf == edtf
+    assert resolved.is_open
+    assert not resolved.is_exact
+    assert_json_round_trip_and_schema(resolved)
+
+
+FUZZY_DATE_SCHEMA = jsonschema.Draft202012Validator(
+    dm.json_schema(dm.FuzzyDate), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def assert_json_round_trip_and_schema(date: dm.FuzzyDate) -> None:
+    data = dm.to_dict(date)
+    FUZZY_DATE_SCHEMA.validate(data)
+    assert dm.from_dict(data, dm.FuzzyDate) == date
+    assert dm.from_json(dm.to_json(date), dm.FuzzyDate) == date
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "reason"),
+    [
+        ("March 5 to 3", SEED_DAY, "the range ends on 2025-03-03, not after its start 2025-03-05"),
+        ("January 30-32", SEED_DAY, "January 2025 has 31 days, not 32"),
+        ("February 28-30", SEED_DAY, "February 2025 has 28 days, not 30"),
+        ("from Monday to Monday", SEED_DAY, "two different days"),
+        ("earlier this month", NEW_YEARS_DAY, "first day"),
+        ("later this month", dt.date(2025, 1, 31), "last day"),
+        ("since this week", SEED_DAY, "'this week' is a week"),
+        ("until the first quarter", SEED_DAY, "is a quarter"),
+        ("a 3-day visit since 2019", SEED_DAY, "no date form matches 'since 2019'"),
+        ("a two-day visit starting Tuesday morning", SEED_DAY, "no date form matches"),
+        ("Tuesday morning morning", SEED_DAY, "no date form matches 'tuesday morning'"),
+        ("since since 2019", SEED_DAY, "no date form matches 'since 2019'"),
+        ("this week morning", SEED_DAY, "a part of a day needs a day"),
+        ("Q5 2025", SEED_DAY, "no date form matches"),
+        ("last night", SEED_DAY, "no date form matches"),
+        ("the fifth quarter", SEED_DAY, "no date form matches"),
+        ("next month", dt.date(9999, 12, 5), "runs past the calendar"),
+        ("this weekend", dt.date.max, "runs past the calendar"),
+        ("late last year", dt.date(1, 5, 5), "year 0 is outside the calendar"),
+        ("since 0000", SEED_DAY, "year 0 is outside the calendar"),
+    ],
+)
+def test_refuses_new_forms_it_cannot_honour_and_says_why(
+    words: str, reference: dt.date, reason: str
+) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, reference)
+    assert caught.value.text == words
+    assert reason in caught.value.reason
+
+
+def test_a_part_of_a_day_is_kept_in_the_words_and_gives_the_day() -> None:
+    morning = dm.resolve_date("Tuesday morning", SEED_DAY)
+    assert morning.text == "Tuesday morning"
+    assert (morning.earliest, morning.latest) == (
+        dm.resolve_date("Tuesday", SEED_DAY).earliest,
+    ) * 2
+    assert morning.is_exact
+
+
+def test_open_windows_must_name_a_bound_that_edtf_can_end_an_interval_with() -> None:
+    with pytest.raises(ValueError, match="earliest, latest or both"):
+        dm.FuzzyDate(text="x", earliest=None, latest=None, precision=P.DAY)
+    with pytest.raises(ValueError, match="a day, a month or a year, not week"):
+        dm.FuzzyDate(text="x", earliest=dt.date(2025, 1, 13), latest=None, precision=P.WEEK)
+    with pytest.raises(ValueError, match="first day of its month"):
+        dm.FuzzyDate(text="x", earliest=dt.date(2025, 3, 5), latest=None, precision=P.MONTH)
+    with pytest.raises(ValueError, match="last day of its year"):
+        dm.FuzzyDate(text="x", earliest=None, latest=dt.date(2025, 3, 31), precision=P.YEAR)
+    with pytest.raises(ValueError, match="edtf"):
+        dm.FuzzyDate(
+            text="x", earliest=None, latest=dt.date(2025, 3, 31), precision=P.MONTH, edtf="2025-03"
+        )
+
+
+@pytest.mark.parametrize(
+    ("precision", "earliest", "latest", "message"),
+    [
+        (P.QUARTER, "2025-02-01", "2025-04-30", "one calendar quarter"),
+        (P.HALF, "2025-01-01", "2025-07-31", "January-June or July-December"),
+        (P.PART_OF_YEAR, "2025-01-01", "2025-03-31", "January-April"),
+        (P.SEASON, "2025-01-01", "2025-03-31", "meteorological season"),
+        (P.SEASON, "9999-12-01", "9999-12-31", "meteorological season"),
+    ],
+)
+def test_new_windows_must_fit_their_precision(
+    precision: dm.DatePrecision, earliest: str, latest: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        dm.FuzzyDate(
+            text="x",
+            earliest=dt.date.fromisoformat(earliest),
+            latest=dt.date.fromisoformat(latest),
+            precision=precision,
+        )
+
+
+def test_open_dates_sort_and_flatten_without_an_invented_day(tiny: dm.Dossier) -> None:
+    talks, autumn_talks = tiny.events
+    since = attrs.evolve(talks, date=dm.resolve_date("since 2019", SEED_DAY))
+    until = attrs.evolve(autumn_talks, date=dm.resolve_date("until March", SEED_DAY))
+    dossier = attrs.evolve(tiny, events=(since, until))
+    # An open start comes before any known first day.
+    assert [entry.event.id for entry in dossier.timeline()] == ["autumn-talks", "talks"]
+    swapped = attrs.evolve(
+        tiny,
+        events=(
+            attrs.evolve(talks, date=dm.resolve_date("until 2018", SEED_DAY)),
+            attrs.evolve(autumn_talks, date=dm.resolve_date("since 2019", SEED_DAY)),
+        ),
+    )
+    assert [entry.event.id for entry in swapped.timeline()] == ["talks", "autumn-talks"]
+    rows = {row["id"]: row for row in dm.to_records(dossier)["events"]}
+    assert (rows["talks"]["earliest"], rows["talks"]["latest"]) == ("2019-01-01", None)
+    assert (rows["autumn-talks"]["earliest"], rows["autumn-talks"]["latest"]) == (
+        None,
+        "2025-03-31",
+    )
+    assert rows["talks"]["edtf"] == "2019/.."
+    assert dm.from_json(dm.to_json(dossier), dm.Dossier) == dossier
