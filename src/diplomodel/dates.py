@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import enum
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -316,26 +317,39 @@ def _nearest_year(text: str, month: int, reference: dt.date) -> int:
     return _calendar_year(text, year)
 
 
-def _nearest_day(text: str, month: int, day: int, reference: dt.date) -> dt.date:
-    """A day of the year named nowhere: the nearest year (by month) that has it."""
+def _check_day_of_month(text: str, month: int, day: int) -> None:
     most = _days_in_month(2000, month)  # a leap year: every month at its longest
     if not 1 <= day <= most:
         raise DateResolutionError(
             text,
             f"not a calendar date: {calendar.month_name[month]} has at most {most} days, not {day}",
         )
+
+
+def _nearest_year_with(
+    text: str, month: int, reference: dt.date, has_days: Callable[[int], bool]
+) -> int:
+    """The year nearest the reference (by ``month``) for which ``has_days`` holds."""
     # Leap years are at most eight apart, so February 29 is always within reach.
     candidates = sorted(
         range(reference.year - 8, reference.year + 9),
         key=lambda year: _month_distance(year, month, reference),
     )
     for year in candidates:
-        _calendar_year(text, year)
-        if day <= _days_in_month(year, month):
-            return dt.date(year, month, day)
+        if has_days(_calendar_year(text, year)):
+            return year
     raise DateResolutionError(  # pragma: no cover - unreachable, see above
-        text, f"no year near {reference.year} has {calendar.month_name[month]} {day}"
+        text, f"no year near {reference.year} has the days"
     )
+
+
+def _nearest_day(text: str, month: int, day: int, reference: dt.date) -> dt.date:
+    """A day of the year named nowhere: the nearest year (by month) that has it."""
+    _check_day_of_month(text, month, day)
+    year = _nearest_year_with(
+        text, month, reference, lambda year: day <= _days_in_month(year, month)
+    )
+    return dt.date(year, month, day)
 
 
 def _month_window(text: str, month: int, year: int, part: str | None) -> FuzzyDate:
@@ -488,8 +502,18 @@ def _resolve_day_range(text: str, match: re.Match[str], reference: dt.date) -> F
         last_year = _calendar_year(text, int(groups["year"]))
         first = _calendar_day(text, last_year - crosses_year, first_month, first_day)
     else:
-        first = _nearest_day(text, first_month, first_day, reference)
-        last_year = first.year + crosses_year
+        # The nearest year that has both days: "February 28-29" finds a leap year.
+        _check_day_of_month(text, first_month, first_day)
+        _check_day_of_month(text, last_month, last_day)
+
+        def has_both(year: int) -> bool:
+            return first_day <= _days_in_month(year, first_month) and last_day <= (
+                _days_in_month(year + crosses_year, last_month)
+            )
+
+        year = _nearest_year_with(text, first_month, reference, has_both)
+        first = dt.date(year, first_month, first_day)
+        last_year = year + crosses_year
     last = _calendar_day(text, last_year, last_month, last_day)
     if last <= first:
         raise DateResolutionError(text, f"the range ends on {last}, not after its start {first}")
