@@ -15,6 +15,7 @@ print("Planned or tentative")
 for entry in entries:
     if entry.is_planned and entry.date is not None:
         print(
-            f"  {entry.date.earliest} to {entry.date.latest} ({entry.date.text!r}, "
+            f"  {entry.date.earliest or '..'} to {entry.date.latest or '..'} "
+            f"({entry.date.text!r}, "
             f"{entry.event.status.value}): {entry.event.name}"
         )

@@ -7,7 +7,11 @@ import diplomodel as dm
 dossier = dm.load_seed()
 people = {person.id for person in dossier.people}
 
-meetings = sorted(dossier.interactions(), key=lambda m: m.date.earliest if m.date else dt.date.max)
+meetings = sorted(
+    dossier.interactions(),
+    # An open start ("until March") has no first day: it sorts first.
+    key=lambda m: (m.date.earliest or dt.date.min) if m.date else dt.date.max,
+)
 for meeting in meetings:
     first, second = meeting.first, meeting.second
     if first.participant not in people or second.participant not in people:

@@ -41,6 +41,13 @@ def fuzzy_dates(draw: st.DrawFn) -> dm.FuzzyDate:
         last = first + relativedelta(months=3, days=-1)
     elif precision is dm.DatePrecision.YEAR:
         first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    elif precision in (dm.DatePrecision.PART_OF_YEAR, dm.DatePrecision.QUARTER):
+        months = 4 if precision is dm.DatePrecision.PART_OF_YEAR else 3
+        first = dt.date(day.year, draw(st.sampled_from(range(1, 13, months))), 1)
+        last = first + relativedelta(months=months, days=-1)
+    elif precision is dm.DatePrecision.HALF:
+        first = dt.date(day.year, draw(st.sampled_from([1, 7])), 1)
+        last = first + relativedelta(months=6, days=-1)
     return dm.FuzzyDate(text=text, earliest=first, latest=last, precision=precision)
 
 

@@ -33,7 +33,7 @@ def test_summary_shows_the_seed_at_a_glance(capsys: pytest.CaptureFixture[str]) 
     assert (
         "Lü Chao (CN): expert on the Korean Peninsula, Liaoning Academy of Social Sciences" in out
     )
-    assert "2025-23                    tentative  Tenth meeting" in out
+    assert "2025-27                    tentative  Tenth meeting" in out
 
 
 def test_summary_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -66,7 +66,7 @@ def test_timeline_marks_and_can_drop_planned_events(capsys: pytest.CaptureFixtur
     entries = json.loads(out)
     tenth = next(e for e in entries if e["event"] == "mechanism-meeting-10")
     assert tenth["planned"] is True
-    assert tenth["date"]["edtf"] == "2025-23"
+    assert tenth["date"]["edtf"] == "2025-27"
 
 
 def test_statements_by_name_or_alias_and_by_topic(capsys: pytest.CaptureFixture[str]) -> None:

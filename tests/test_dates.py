@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import fuzzy_dates
 
@@ -52,14 +54,14 @@ def d(text: str) -> str:
         ("in December 2024", "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
         ("December", "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
         ("March", "2025-03-01", "2025-03-31", P.MONTH, "2025-03"),
-        ("this autumn", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
-        ("this fall", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
-        ("this spring", "2025-03-01", "2025-05-31", P.SEASON, "2025-21"),
-        ("this summer", "2025-06-01", "2025-08-31", P.SEASON, "2025-22"),
-        ("this winter", "2024-12-01", "2025-02-28", P.SEASON, "2024-24"),
-        ("next winter", "2025-12-01", "2026-02-28", P.SEASON, "2025-24"),
-        ("last autumn", "2024-09-01", "2024-11-30", P.SEASON, "2024-23"),
-        ("autumn 2025", "2025-09-01", "2025-11-30", P.SEASON, "2025-23"),
+        ("this autumn", "2025-09-01", "2025-11-30", P.SEASON, "2025-27"),
+        ("this fall", "2025-09-01", "2025-11-30", P.SEASON, "2025-27"),
+        ("this spring", "2025-03-01", "2025-05-31", P.SEASON, "2025-25"),
+        ("this summer", "2025-06-01", "2025-08-31", P.SEASON, "2025-26"),
+        ("this winter", "2024-12-01", "2025-02-28", P.SEASON, "2024-28"),
+        ("next winter", "2025-12-01", "2026-02-28", P.SEASON, "2025-28"),
+        ("last autumn", "2024-09-01", "2024-11-30", P.SEASON, "2024-27"),
+        ("autumn 2025", "2025-09-01", "2025-11-30", P.SEASON, "2025-27"),
         ("this year", "2025-01-01", "2025-12-31", P.YEAR, "2025"),
         ("next year", "2026-01-01", "2026-12-31", P.YEAR, "2026"),
         ("the new year", "2025-01-01", "2025-12-31", P.YEAR, "2025"),
@@ -204,3 +206,416 @@ def test_windows_must_fit_their_precision() -> None:
         dm.FuzzyDate(
             text="x", earliest=dt.date(2025, 1, 2), latest=dt.date(2025, 1, 1), precision=P.DAYS
         )
+
+
+@pytest.mark.parametrize(
+    ("words", "reason"),
+    [
+        ("May 99", "May has at most 31 days, not 99"),
+        ("June 45", "June has at most 30 days, not 45"),
+        ("January 32", "January has at most 31 days, not 32"),
+        ("31 April", "April has at most 30 days, not 31"),
+        ("May 0", "May has at most 31 days, not 0"),
+        ("February 29, 2025", "February 2025 has 28 days, not 29"),
+        ("2025-02-30", "February 2025 has 28 days, not 30"),
+        ("2025-13-01", "no month 13"),
+    ],
+)
+def test_a_day_the_month_does_not_have_is_refused_not_read_as_a_year(
+    words: str, reason: str
+) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, SEED_DAY)
+    assert caught.value.text == words
+    assert "not a calendar date" in caught.value.reason
+    assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (dt.date(2024, 1, 10), "2024-02-29"),  # the reference's own leap year
+        (dt.date(2024, 3, 1), "2024-02-29"),
+        (dt.date(2025, 1, 14), "2024-02-29"),  # 2024 is nearer than 2028
+        (dt.date(2027, 10, 1), "2028-02-29"),
+        (dt.date(2100, 1, 1), "2096-02-29"),  # 2100 is no leap year
+    ],
+)
+def test_february_29_without_a_year_takes_the_nearest_year_that_has_it(
+    reference: dt.date, expected: str
+) -> None:
+    resolved = dm.resolve_date("February 29", reference)
+    assert resolved.edtf == expected
+    assert resolved.precision is P.DAY
+    with pytest.raises(dm.DateResolutionError, match="has 28 days"):
+        dm.resolve_date("February 29, 2100", reference)
+
+
+def test_a_day_of_the_month_is_read_as_a_day_when_it_fits() -> None:
+    assert dm.resolve_date("May 31", SEED_DAY).edtf == "2025-05-31"
+    assert dm.resolve_date("30 June 2024", SEED_DAY).edtf == "2024-06-30"
+    assert dm.resolve_date("February 29, 2024", SEED_DAY).edtf == "2024-02-29"
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "reason"),
+    [
+        ("0000", SEED_DAY, "year 0 is outside the calendar"),
+        ("December 0000", SEED_DAY, "year 0 is outside the calendar"),
+        ("0000-01-01", SEED_DAY, "year 0 is outside the calendar"),
+        ("winter 9999", SEED_DAY, "runs past the calendar"),
+        ("a ³-day trip through Wednesday", SEED_DAY, "'³' is not a number of days"),
+        ("a \u0663-day trip through Wednesday", SEED_DAY, "is not a number of days"),
+        ("a 0-day trip through Wednesday", SEED_DAY, "'0' is not a number of days"),
+        ("a 99999999-day trip through Wednesday", SEED_DAY, "more than the calendar"),
+        ("a 9999999-day trip through Wednesday", SEED_DAY, "runs past the calendar"),
+        ("a 1" + "0" * 5000 + "-day trip", SEED_DAY, "more than the calendar"),
+        ("May \u0665", SEED_DAY, "no date form matches"),
+        ("next week", dt.date(9999, 12, 28), "runs past the calendar"),
+        ("this week", dt.date.max, "runs past the calendar"),
+        ("tomorrow", dt.date.max, "runs past the calendar"),
+        ("through Sunday", dt.date.max, "runs past the calendar"),
+        ("next Friday", dt.date.max, "runs past the calendar"),
+        ("this winter", dt.date(9999, 12, 2), "runs past the calendar"),
+        ("next year", dt.date(9999, 5, 5), "year 10000 is outside the calendar"),
+        ("the new year", dt.date(9999, 9, 9), "year 10000 is outside the calendar"),
+        ("January", dt.date(9999, 12, 1), "year 10000 is outside the calendar"),
+        ("January 2", dt.date(9999, 12, 1), "year 10000 is outside the calendar"),
+        ("yesterday", dt.date.min, "runs past the calendar"),
+        ("last week", dt.date.min, "runs past the calendar"),
+        ("last Friday", dt.date.min, "runs past the calendar"),
+        ("Tuesday", dt.date.min, "runs past the calendar"),
+        ("this winter", dt.date(1, 1, 3), "year 0 is outside the calendar"),
+        ("December", dt.date(1, 1, 3), "year 0 is outside the calendar"),
+        ("last year", dt.date(1, 6, 1), "year 0 is outside the calendar"),
+    ],
+)
+def test_words_beyond_the_calendar_or_its_digits_are_refused_with_a_reason(
+    words: str, reference: dt.date, reason: str
+) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, reference)
+    assert caught.value.text == words
+    assert reason in caught.value.reason
+
+
+def test_a_long_input_is_quoted_short_in_the_error() -> None:
+    words = "soon " * 100_000
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, SEED_DAY)
+    assert caught.value.text == words
+    assert len(str(caught.value)) < 300
+
+
+# Words of the grammar, to be combined at random: most combinations mean
+# nothing, and some reach past the calendar's ends.
+GRAMMAR_WORDS = [
+    *("a", "an", "on", "in", "during", "through", "until", "till", "to", "from", "since"),
+    *("between", "and", "starting", "the", "of", "end", "this", "next", "last", "later"),
+    *("earlier", "early", "mid", "mid-", "late", "week", "month", "year", "new", "weekend"),
+    *("today", "yesterday", "tomorrow", "morning", "evening", "over", "first", "half"),
+    *("quarter", "q1", "q4", "h2", "spring", "summer", "autumn", "fall", "winter"),
+    *(w.lower() for w in WEEKDAYS),
+    *("january", "feb", "february", "sept.", "dec.", "december", "may"),
+    *("three-day", "3-day", "0-day", "³-day", "9999999-day", "trip", "visit", "china"),
+    *("0", "1", "13", "24-26", "29", "31", "32", "99", "0000", "0001", "2024", "9999"),
+    *("2024-02-29", "0001-01-01", "9999-12-31", "1st", "3rd", ",", "-", "\u2013", "³", "\u0663"),
+]
+grammar_text = st.lists(st.sampled_from(GRAMMAR_WORDS), min_size=1, max_size=6).map(" ".join)
+any_reference = st.dates(min_value=dt.date.min, max_value=dt.date.max)
+near_the_ends = st.one_of(
+    st.dates(min_value=dt.date.min, max_value=dt.date(1, 3, 31)),
+    st.dates(min_value=dt.date(9999, 10, 1), max_value=dt.date.max),
+)
+
+
+def assert_resolves_or_refuses(words: str, reference: dt.date) -> None:
+    """resolve_date gives a consistent window or a DateResolutionError, nothing else."""
+    try:
+        resolved = dm.resolve_date(words, reference)
+    except dm.DateResolutionError as error:
+        refused = error
+    else:
+        refused = None
+    if refused is not None:
+        assert refused.text == words
+        assert refused.reason
+        return
+    assert resolved.text == words
+    if resolved.earliest is None or resolved.latest is None:
+        assert resolved.is_open
+        assert resolved.precision in (P.DAY, P.MONTH, P.YEAR)
+        assert ".." in resolved.edtf
+    else:
+        assert resolved.earliest <= resolved.latest
+    rebuilt = dm.FuzzyDate(
+        text=resolved.text,
+        earliest=resolved.earliest,
+        latest=resolved.latest,
+        precision=resolved.precision,
+    )
+    assert rebuilt.edtf == resolved.edtf
+
+
+@settings(max_examples=300)
+@given(
+    words=st.one_of(st.text(max_size=30), grammar_text, st.from_regex(r"[0-9 a-z³\u0663-]{1,12}")),
+    reference=any_reference,
+)
+def test_any_text_against_any_reference_resolves_or_is_refused(
+    words: str, reference: dt.date
+) -> None:
+    assert_resolves_or_refuses(words, reference)
+
+
+@settings(max_examples=300)
+@given(words=grammar_text, reference=near_the_ends)
+def test_grammar_words_near_the_calendars_ends_resolve_or_are_refused(
+    words: str, reference: dt.date
+) -> None:
+    assert_resolves_or_refuses(words, reference)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["today", "on Tuesday", "through Sunday", "this week", "later this week", "January",
+     "late December", "Dec 31", "this winter", "next winter", "the new year", "this year",
+     "a three-day trip through Friday", "a 2-day visit this week"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "reference", [dt.date.min, dt.date(1, 1, 7), dt.date(9999, 12, 26), dt.date.max]
+)
+def test_every_form_at_the_calendars_ends_resolves_or_is_refused(
+    words: str, reference: dt.date
+) -> None:
+    assert_resolves_or_refuses(words, reference)
+
+
+SUNDAY = dt.date(2025, 1, 19)
+NEW_YEARS_DAY = dt.date(2025, 1, 1)
+DECEMBER = dt.date(2024, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "earliest", "latest", "precision", "edtf"),
+    [
+        # ranges of days
+        ("from July 26 to 27", SEED_DAY, "2025-07-26", "2025-07-27", P.DAYS, "2025-07-26/2025-07-27"),
+        ("Dec. 24-26", SEED_DAY, "2024-12-24", "2024-12-26", P.DAYS, "2024-12-24/2024-12-26"),
+        ("Dec. 24-26", DECEMBER, "2024-12-24", "2024-12-26", P.DAYS, "2024-12-24/2024-12-26"),
+        ("January 13-15", SEED_DAY, "2025-01-13", "2025-01-15", P.DAYS, "2025-01-13/2025-01-15"),
+        ("January 13\u201315", DECEMBER, "2025-01-13", "2025-01-15", P.DAYS, "2025-01-13/2025-01-15"),
+        ("February 28-29", SEED_DAY, "2024-02-28", "2024-02-29", P.DAYS, "2024-02-28/2024-02-29"),
+        ("January 13-15, 2024", SEED_DAY, "2024-01-13", "2024-01-15", P.DAYS, "2024-01-13/2024-01-15"),
+        ("13-15 January 2025", SEED_DAY, "2025-01-13", "2025-01-15", P.DAYS, "2025-01-13/2025-01-15"),
+        ("between March 3 and 5", SEED_DAY, "2025-03-03", "2025-03-05", P.DAYS, "2025-03-03/2025-03-05"),
+        ("from July 30 to August 2", SEED_DAY, "2025-07-30", "2025-08-02", P.DAYS, "2025-07-30/2025-08-02"),
+        ("from December 30 to January 2", DECEMBER, "2024-12-30", "2025-01-02", P.DAYS, "2024-12-30/2025-01-02"),
+        ("from December 30 to January 2, 2025", SEED_DAY, "2024-12-30", "2025-01-02", P.DAYS, "2024-12-30/2025-01-02"),
+        ("from Tuesday to Thursday", SEED_DAY, "2025-01-14", "2025-01-16", P.DAYS, "2025-01-14/2025-01-16"),
+        ("from Friday to Monday", SEED_DAY, "2025-01-10", "2025-01-13", P.DAYS, "2025-01-10/2025-01-13"),
+        ("a two-day visit starting Tuesday", SEED_DAY, "2025-01-14", "2025-01-15", P.DAYS, "2025-01-14/2025-01-15"),
+        ("a three-day visit from December 31", SEED_DAY, "2024-12-31", "2025-01-02", P.DAYS, "2024-12-31/2025-01-02"),
+        ("a three-day visit from Tuesday to Thursday", SEED_DAY, "2025-01-14", "2025-01-16", P.DAYS, "2025-01-14/2025-01-16"),
+        # months relative to the reference
+        ("last month", SEED_DAY, "2024-12-01", "2024-12-31", P.MONTH, "2024-12"),
+        ("this month", SEED_DAY, "2025-01-01", "2025-01-31", P.MONTH, "2025-01"),
+        ("next month", DECEMBER, "2025-01-01", "2025-01-31", P.MONTH, "2025-01"),
+        ("next month", SEED_DAY, "2025-02-01", "2025-02-28", P.MONTH, "2025-02"),
+        ("earlier this month", SEED_DAY, "2025-01-01", "2025-01-13", P.PART_OF_MONTH, "[2025-01-01..2025-01-13]"),
+        ("later this month", SEED_DAY, "2025-01-15", "2025-01-31", P.PART_OF_MONTH, "[2025-01-15..2025-01-31]"),
+        ("end of January", SEED_DAY, "2025-01-21", "2025-01-31", P.PART_OF_MONTH, "[2025-01-21..2025-01-31]"),
+        ("at the end of the month", DECEMBER, "2024-12-21", "2024-12-31", P.PART_OF_MONTH, "[2024-12-21..2024-12-31]"),
+        ("early next month", DECEMBER, "2025-01-01", "2025-01-10", P.PART_OF_MONTH, "[2025-01-01..2025-01-10]"),
+        ("early 2025", SEED_DAY, "2025-01-01", "2025-04-30", P.PART_OF_YEAR, "[2025-01..2025-04]"),
+        ("mid-2025", SEED_DAY, "2025-05-01", "2025-08-31", P.PART_OF_YEAR, "[2025-05..2025-08]"),
+        ("late last year", SEED_DAY, "2024-09-01", "2024-12-31", P.PART_OF_YEAR, "[2024-09..2024-12]"),
+        ("the end of the year", DECEMBER, "2024-09-01", "2024-12-31", P.PART_OF_YEAR, "[2024-09..2024-12]"),
+        ("the first quarter", SEED_DAY, "2025-01-01", "2025-03-31", P.QUARTER, "2025-33"),
+        ("Q1 2025", DECEMBER, "2025-01-01", "2025-03-31", P.QUARTER, "2025-33"),
+        ("in the fourth quarter of last year", SEED_DAY, "2024-10-01", "2024-12-31", P.QUARTER, "2024-36"),
+        ("the first half of the year", SEED_DAY, "2025-01-01", "2025-06-30", P.HALF, "2025-40"),
+        ("the second half of 2024", SEED_DAY, "2024-07-01", "2024-12-31", P.HALF, "2024-41"),
+        ("H2", SEED_DAY, "2025-07-01", "2025-12-31", P.HALF, "2025-41"),
+        # parts of a day and weekends
+        ("Tuesday morning", SEED_DAY, "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("Wednesday evening", SEED_DAY, "2025-01-08", "2025-01-08", P.DAY, "2025-01-08"),
+        ("on Monday afternoon", SEED_DAY, "2025-01-13", "2025-01-13", P.DAY, "2025-01-13"),
+        ("yesterday evening", NEW_YEARS_DAY, "2024-12-31", "2024-12-31", P.DAY, "2024-12-31"),
+        ("early Friday", SEED_DAY, "2025-01-10", "2025-01-10", P.DAY, "2025-01-10"),
+        ("this morning", SEED_DAY, "2025-01-14", "2025-01-14", P.DAY, "2025-01-14"),
+        ("over the weekend", SEED_DAY, "2025-01-11", "2025-01-12", P.WEEK, "[2025-01-11..2025-01-12]"),
+        ("over the weekend", SUNDAY, "2025-01-18", "2025-01-19", P.WEEK, "[2025-01-18..2025-01-19]"),
+        ("this weekend", SEED_DAY, "2025-01-18", "2025-01-19", P.WEEK, "[2025-01-18..2025-01-19]"),
+        ("this weekend", NEW_YEARS_DAY, "2025-01-04", "2025-01-05", P.WEEK, "[2025-01-04..2025-01-05]"),
+        ("last weekend", SEED_DAY, "2025-01-11", "2025-01-12", P.WEEK, "[2025-01-11..2025-01-12]"),
+        # seasons carry the northern-hemisphere codes, never a quarter's
+        ("winter 2024", SEED_DAY, "2024-12-01", "2025-02-28", P.SEASON, "2024-28"),
+        ("this spring", SEED_DAY, "2025-03-01", "2025-05-31", P.SEASON, "2025-25"),
+    ],
+)  # fmt: skip
+def test_resolves_ranges_relative_months_parts_of_days_and_years(
+    words: str,
+    reference: dt.date,
+    earliest: str,
+    latest: str,
+    precision: dm.DatePrecision,
+    edtf: str,
+) -> None:
+    resolved = dm.resolve_date(words, reference)
+    assert resolved.text == words
+    assert resolved.earliest == dt.date.fromisoformat(earliest)
+    assert resolved.latest == dt.date.fromisoformat(latest)
+    assert resolved.precision is precision
+    assert resolved.edtf == edtf
+    assert not resolved.is_open
+    assert_json_round_trip_and_schema(resolved)
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "earliest", "latest", "precision", "edtf"),
+    [
+        ("since 2019", SEED_DAY, "2019-01-01", None, P.YEAR, "2019/.."),
+        ("since last month", SEED_DAY, "2024-12-01", None, P.MONTH, "2024-12/.."),
+        ("since Tuesday", SEED_DAY, "2025-01-14", None, P.DAY, "2025-01-14/.."),
+        ("until March", SEED_DAY, None, "2025-03-31", P.MONTH, "../2025-03"),
+        ("until March", DECEMBER, None, "2025-03-31", P.MONTH, "../2025-03"),
+        ("until January 20", SEED_DAY, None, "2025-01-20", P.DAY, "../2025-01-20"),
+        ("till next year", SEED_DAY, None, "2026-12-31", P.YEAR, "../2026"),
+    ],
+)
+def test_since_and_until_leave_one_end_open_and_say_so(
+    words: str,
+    reference: dt.date,
+    earliest: str | None,
+    latest: str | None,
+    precision: dm.DatePrecision,
+    edtf: str,
+) -> None:
+    resolved = dm.resolve_date(words, reference)
+    assert resolved.earliest == (dt.date.fromisoformat(earliest) if earliest else None)
+    assert resolved.latest == (dt.date.fromisoformat(latest) if latest else None)
+    assert resolved.precision is precision
+    assert resolved.edtf == edtf
+    assert resolved.is_open
+    assert not resolved.is_exact
+    assert_json_round_trip_and_schema(resolved)
+
+
+FUZZY_DATE_SCHEMA = jsonschema.Draft202012Validator(
+    dm.json_schema(dm.FuzzyDate), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def assert_json_round_trip_and_schema(date: dm.FuzzyDate) -> None:
+    data = dm.to_dict(date)
+    FUZZY_DATE_SCHEMA.validate(data)
+    assert dm.from_dict(data, dm.FuzzyDate) == date
+    assert dm.from_json(dm.to_json(date), dm.FuzzyDate) == date
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "reason"),
+    [
+        ("March 5 to 3", SEED_DAY, "the range ends on 2025-03-03, not after its start 2025-03-05"),
+        ("January 30-32", SEED_DAY, "January has at most 31 days, not 32"),
+        ("January 30-32, 2025", SEED_DAY, "January 2025 has 31 days, not 32"),
+        ("February 28-30", SEED_DAY, "February has at most 29 days, not 30"),
+        ("February 28-29, 2025", SEED_DAY, "February 2025 has 28 days, not 29"),
+        ("from Monday to Monday", SEED_DAY, "two different days"),
+        ("earlier this month", NEW_YEARS_DAY, "first day"),
+        ("later this month", dt.date(2025, 1, 31), "last day"),
+        ("since this week", SEED_DAY, "'this week' is a week"),
+        ("until the first quarter", SEED_DAY, "is a quarter"),
+        ("a 3-day visit since 2019", SEED_DAY, "no date form matches 'since 2019'"),
+        ("a two-day visit starting Tuesday morning", SEED_DAY, "no date form matches"),
+        ("Tuesday morning morning", SEED_DAY, "no date form matches 'tuesday morning'"),
+        ("since since 2019", SEED_DAY, "no date form matches 'since 2019'"),
+        ("this week morning", SEED_DAY, "a part of a day needs a day"),
+        ("Q5 2025", SEED_DAY, "no date form matches"),
+        ("last night", SEED_DAY, "no date form matches"),
+        ("the fifth quarter", SEED_DAY, "no date form matches"),
+        ("next month", dt.date(9999, 12, 5), "runs past the calendar"),
+        ("this weekend", dt.date.max, "runs past the calendar"),
+        ("late last year", dt.date(1, 5, 5), "year 0 is outside the calendar"),
+        ("since 0000", SEED_DAY, "year 0 is outside the calendar"),
+    ],
+)
+def test_refuses_new_forms_it_cannot_honour_and_says_why(
+    words: str, reference: dt.date, reason: str
+) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, reference)
+    assert caught.value.text == words
+    assert reason in caught.value.reason
+
+
+def test_a_part_of_a_day_is_kept_in_the_words_and_gives_the_day() -> None:
+    morning = dm.resolve_date("Tuesday morning", SEED_DAY)
+    assert morning.text == "Tuesday morning"
+    assert (morning.earliest, morning.latest) == (
+        dm.resolve_date("Tuesday", SEED_DAY).earliest,
+    ) * 2
+    assert morning.is_exact
+
+
+def test_open_windows_must_name_a_bound_that_edtf_can_end_an_interval_with() -> None:
+    with pytest.raises(ValueError, match="earliest, latest or both"):
+        dm.FuzzyDate(text="x", earliest=None, latest=None, precision=P.DAY)
+    with pytest.raises(ValueError, match="a day, a month or a year, not week"):
+        dm.FuzzyDate(text="x", earliest=dt.date(2025, 1, 13), latest=None, precision=P.WEEK)
+    with pytest.raises(ValueError, match="first day of its month"):
+        dm.FuzzyDate(text="x", earliest=dt.date(2025, 3, 5), latest=None, precision=P.MONTH)
+    with pytest.raises(ValueError, match="last day of its year"):
+        dm.FuzzyDate(text="x", earliest=None, latest=dt.date(2025, 3, 31), precision=P.YEAR)
+    with pytest.raises(ValueError, match="edtf"):
+        dm.FuzzyDate(
+            text="x", earliest=None, latest=dt.date(2025, 3, 31), precision=P.MONTH, edtf="2025-03"
+        )
+
+
+@pytest.mark.parametrize(
+    ("precision", "earliest", "latest", "message"),
+    [
+        (P.QUARTER, "2025-02-01", "2025-04-30", "one calendar quarter"),
+        (P.HALF, "2025-01-01", "2025-07-31", "January-June or July-December"),
+        (P.PART_OF_YEAR, "2025-01-01", "2025-03-31", "January-April"),
+        (P.SEASON, "2025-01-01", "2025-03-31", "meteorological season"),
+        (P.SEASON, "9999-12-01", "9999-12-31", "meteorological season"),
+    ],
+)
+def test_new_windows_must_fit_their_precision(
+    precision: dm.DatePrecision, earliest: str, latest: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        dm.FuzzyDate(
+            text="x",
+            earliest=dt.date.fromisoformat(earliest),
+            latest=dt.date.fromisoformat(latest),
+            precision=precision,
+        )
+
+
+def test_open_dates_sort_and_flatten_without_an_invented_day(tiny: dm.Dossier) -> None:
+    talks, autumn_talks = tiny.events
+    since = attrs.evolve(talks, date=dm.resolve_date("since 2019", SEED_DAY))
+    until = attrs.evolve(autumn_talks, date=dm.resolve_date("until March", SEED_DAY))
+    dossier = attrs.evolve(tiny, events=(since, until))
+    # An open start comes before any known first day.
+    assert [entry.event.id for entry in dossier.timeline()] == ["autumn-talks", "talks"]
+    swapped = attrs.evolve(
+        tiny,
+        events=(
+            attrs.evolve(talks, date=dm.resolve_date("until 2018", SEED_DAY)),
+            attrs.evolve(autumn_talks, date=dm.resolve_date("since 2019", SEED_DAY)),
+        ),
+    )
+    assert [entry.event.id for entry in swapped.timeline()] == ["talks", "autumn-talks"]
+    rows = {row["id"]: row for row in dm.to_records(dossier)["events"]}
+    assert (rows["talks"]["earliest"], rows["talks"]["latest"]) == ("2019-01-01", None)
+    assert (rows["autumn-talks"]["earliest"], rows["autumn-talks"]["latest"]) == (
+        None,
+        "2025-03-31",
+    )
+    assert rows["talks"]["edtf"] == "2019/.."
+    assert dm.from_json(dm.to_json(dossier), dm.Dossier) == dossier

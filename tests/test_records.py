@@ -41,7 +41,7 @@ def test_rows_match_the_article(tables: dict[str, list[dm.Record]]) -> None:
         "tentative",
         "2025-09-01",
         "2025-11-30",
-        "2025-23",
+        "2025-27",
         10,
     )
     speakers = [

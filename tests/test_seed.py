@@ -231,7 +231,7 @@ def test_the_tentative_tenth_meeting_in_japan_this_autumn(seed: dm.Dossier) -> N
     assert tenth.place is not None
     assert tenth.place.country == "jp"
     assert tenth.date is not None
-    assert tenth.date.edtf == "2025-23"
+    assert tenth.date.edtf == "2025-27"
     assert (tenth.date.earliest, tenth.date.latest) == (dt.date(2025, 9, 1), dt.date(2025, 11, 30))
 
 

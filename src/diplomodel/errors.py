@@ -120,4 +120,4 @@ class DateResolutionError(DiplomodelError, ValueError):
     def __init__(self, text: str, reason: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"cannot resolve the date words {text!r}: {reason}")
+        super().__init__(f"cannot resolve the date words {shorten(text)}: {reason}")

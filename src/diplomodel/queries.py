@@ -90,7 +90,9 @@ _T = TypeVar("_T")
 def _sort_key(entry: TimelineEntry) -> tuple[dt.date, dt.date, str]:
     if entry.date is None:
         return (dt.date.max, dt.date.max, entry.event.id)
-    return (entry.date.earliest, entry.date.latest, entry.event.id)
+    # An open start sorts first, an open end last.
+    earliest, latest = entry.date.earliest or dt.date.min, entry.date.latest or dt.date.max
+    return (earliest, latest, entry.event.id)
 
 
 class QueryIndex:

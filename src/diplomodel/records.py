@@ -55,8 +55,8 @@ def _date_columns(date: FuzzyDate | None) -> Record:
         }
     return {
         "date_text": date.text,
-        "earliest": date.earliest.isoformat(),
-        "latest": date.latest.isoformat(),
+        "earliest": date.earliest.isoformat() if date.earliest else None,
+        "latest": date.latest.isoformat() if date.latest else None,
         "precision": date.precision.value,
         "edtf": date.edtf,
     }
