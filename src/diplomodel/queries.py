@@ -324,10 +324,8 @@ class Queries:
             hint = f"; did you mean {near[0]!r}?" if near else ""
             raise NotFoundError(f"no object with id {shorten(id)}{hint}", id)
         if kinds is not None and not isinstance(found, kinds):
-            wanted = " or ".join(KIND_NAMES[k] for k in kinds)
-            raise NotFoundError(
-                f"{shorten(id)} is {a_kind(kind_name(found))}, not {a_kind(wanted)}", id
-            )
+            wanted = " or ".join(a_kind(KIND_NAMES[k]) for k in kinds)
+            raise NotFoundError(f"{shorten(id)} is {a_kind(kind_name(found))}, not {wanted}", id)
         return found
 
     def name_of(self, id: str) -> str:
@@ -342,8 +340,8 @@ class Queries:
         elif isinstance(value, _ENTITY_KINDS):
             id = value.id
         else:
-            names = " or ".join(KIND_NAMES[k] for k in kinds)
-            raise _type_error(parameter, f"an id (str) or {a_kind(names)}", value)
+            names = " or ".join(a_kind(KIND_NAMES[k]) for k in kinds)
+            raise _type_error(parameter, f"an id (str) or {names}", value)
         return self.get(id, kinds).id
 
     def _topic(self, topic: str | None) -> str | None:
