@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -444,3 +446,18 @@ def test_standard_input_takes_json_or_a_curation(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert f"article.text: text file {str(tmp_path / 'talks.txt')!r} not found" in done.stderr
+
+
+def test_the_docs_show_what_the_command_line_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "cli.md").read_text("utf-8")
+    samples = [
+        block
+        for block in re.findall(r"^```text\n(.*?)^```", page, re.DOTALL | re.MULTILINE)
+        if block.startswith("$ diplomodel ")
+    ]
+    assert samples
+    for sample in samples:
+        command, expected = sample.split("\n", 1)
+        code, out, err = run(capsys, *shlex.split(command)[2:])
+        assert (code, err) == (0, "")
+        assert out == expected, command
