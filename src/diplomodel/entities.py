@@ -11,10 +11,13 @@ from .institutions import Institution
 from .people import Person
 from .statements import Statement
 
-__all__ = ["Entity", "EntityT", "a_kind", "kind_name"]
+__all__ = ["Entity", "EntityT", "Named", "a_kind", "kind_name"]
 
 Entity = Country | Institution | Person | Event | Statement | ConsensusItem
 """Any object of a dossier that has an id of its own."""
+
+Named = Country | Institution | Person | Event
+"""The objects that also have a ``name``; statements and consensus items have none."""
 
 EntityT = TypeVar("EntityT", Country, Institution, Person, Event, Statement, ConsensusItem)
 

@@ -22,7 +22,7 @@ import attrs
 from .consensus import ConsensusItem, ConsensusStatus
 from .countries import Country
 from .dates import FuzzyDate
-from .entities import KIND_NAMES, Entity, a_kind, kind_name
+from .entities import KIND_NAMES, Entity, Named, a_kind, kind_name
 from .errors import NotFoundError, Problem, ValidationError, shorten
 from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
@@ -203,11 +203,6 @@ _B = TypeVar("_B", Country, Institution, Person, Event, Statement, ConsensusItem
 _C = TypeVar("_C", Country, Institution, Person, Event, Statement, ConsensusItem)
 _D = TypeVar("_D", Country, Institution, Person, Event, Statement, ConsensusItem)
 
-Kinds = type[Entity] | tuple[type[Entity], ...]
-"""A kind of dossier object (``Person``), or a tuple of kinds (``(Person, Institution)``)."""
-
-Named = Country | Institution | Person | Event
-"""The kinds of object that have a ``name``."""
 
 _ENTITY_KINDS: tuple[type[Any], ...] = tuple(KIND_NAMES)
 _SPEAKER_KINDS: tuple[type[Any], ...] = (Person, Institution)
