@@ -461,3 +461,20 @@ def test_the_docs_show_what_the_command_line_prints(capsys: pytest.CaptureFixtur
         code, out, err = run(capsys, *shlex.split(command)[2:])
         assert (code, err) == (0, "")
         assert out == expected, command
+
+
+def test_an_export_to_a_missing_folder_names_the_target(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "seed.json"
+    code, out, err = run(capsys, "export", "--output", str(target))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"diplomodel: error: cannot write {target}: No such file or directory; "
+        "nothing was changed\n"
+    )
+    (tmp_path / "file").write_text("old", encoding="utf-8")
+    code, _, err = run(capsys, "export", "--format", "jsonl", "--output", str(tmp_path / "file"))
+    assert code == 1
+    assert err.startswith(f"diplomodel: error: cannot write {tmp_path / 'file'}: ")
+    assert (tmp_path / "file").read_text("utf-8") == "old"

@@ -382,6 +382,12 @@ def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> No
             f"cannot write {args.output}: the dossier holds text that is not valid "
             f"Unicode ({where}); nothing was changed"
         ) from None
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        # Name the target the user gave, not the temporary file beside it.
+        reason = error.strerror or str(error)
+        raise _InputError(f"cannot write {args.output}: {reason}; nothing was changed") from None
 
 
 def _schema_command(args: argparse.Namespace, out: TextIO) -> None:
