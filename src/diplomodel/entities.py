@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from .consensus import ConsensusItem
 from .countries import Country
@@ -11,15 +11,13 @@ from .institutions import Institution
 from .people import Person
 from .statements import Statement
 
-__all__ = ["Entity", "EntityT", "Named", "a_kind", "kind_name"]
+__all__ = ["Entity", "Named", "a_kind", "kind_name"]
 
 Entity = Country | Institution | Person | Event | Statement | ConsensusItem
 """Any object of a dossier that has an id of its own."""
 
 Named = Country | Institution | Person | Event
 """The objects that also have a ``name``; statements and consensus items have none."""
-
-EntityT = TypeVar("EntityT", Country, Institution, Person, Event, Statement, ConsensusItem)
 
 KIND_NAMES: dict[type[Any], str] = {
     Country: "country",

@@ -456,7 +456,12 @@ class Queries:
         party: str | Person | Institution | Country | None = None,
     ) -> tuple[ConsensusItem, ...]:
         """Consensus items, filtered by status (a member or its value, ``"agreed"``),
-        topic and party."""
+        topic and party.
+
+        As in :meth:`statements_where`, an unknown status raises
+        :class:`~diplomodel.ValidationError` and an unknown topic
+        :class:`~diplomodel.errors.NotFoundError`; a known topic may match nothing.
+        """
         wanted_status = _member(ConsensusStatus, status, "status")
         wanted_topic = self._topic(topic)
         party_id = self._ref(party, "party", _PARTY_KINDS) if party is not None else None
