@@ -306,6 +306,10 @@ class Queries:
         """The object with this id (in a corpus, merged); with ``kind`` (a class, or a
         tuple of classes), also check its class.
 
+        Without ``kind`` the type is :data:`~diplomodel.entities.Entity`, which includes
+        statements (they have no ``name``); ``get(id, NAMED_KINDS)`` is typed as the
+        kinds that have one, and :meth:`name_of` gives any object's name as text.
+
         Raises :class:`~diplomodel.errors.NotFoundError` (a :class:`LookupError`)
         naming the id, and the kind it has when that is not the kind asked for.
         """
