@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -10,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import diplomodel as dm
 from diplomodel.cli import main
 
 SECOND = Path(__file__).parent / "fixtures" / "second" / "talks.toml"
@@ -33,7 +37,11 @@ def test_summary_shows_the_seed_at_a_glance(capsys: pytest.CaptureFixture[str]) 
     assert (
         "Lü Chao (CN): expert on the Korean Peninsula, Liaoning Academy of Social Sciences" in out
     )
-    assert "2025-27                    tentative  Tenth meeting" in out
+    assert (
+        "  2025-27 (this autumn: 2025-09-01..2025-11-30)  tentative  Tenth meeting of the "
+        "China-Japan ruling party exchange mechanism\n" in out
+    )
+    assert "  2024-12                                        took-place Wang Yi and" in out
 
 
 def test_summary_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,6 +75,7 @@ def test_timeline_marks_and_can_drop_planned_events(capsys: pytest.CaptureFixtur
     tenth = next(e for e in entries if e["event"] == "mechanism-meeting-10")
     assert tenth["planned"] is True
     assert tenth["date"]["edtf"] == "2025-27"
+    assert tenth["date"]["text"] == "this autumn"
 
 
 def test_statements_by_name_or_alias_and_by_topic(capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,6 +95,12 @@ def test_an_unknown_or_ambiguous_speaker_exits_1(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, "statements", "--by", "Xi Jinping")
     assert (code, out) == (1, "")
     assert "no person or institution is called 'Xi Jinping'" in err
+    code, out, err = run(capsys, "statements", "--by", "Liu Jianchoa")
+    assert (code, out) == (1, "")
+    assert err == (
+        "diplomodel: error: no person or institution is called 'Liu Jianchoa'; "
+        "did you mean 'Liu Jianchao' or 'Liu Jiangyong' or 'Lü Chao'?\n"
+    )
     code, _, err = run(capsys, "statements", "--by", "Liu Jiangyong")
     assert code == 0
 
@@ -192,3 +207,274 @@ def test_the_installed_script_and_python_m_run(command: list[str], tmp_path: Pat
     )
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr
+
+
+# -- a variant of the second article: country id "china", no consensus items -----
+
+
+def small_variant(folder: Path) -> Path:
+    """The second fixture with the country id ``china`` (not its ISO code) and its one
+    consensus item dropped, which leaves the sentence that stated it unaccounted for."""
+    shutil.copy(SECOND.with_suffix(".txt"), folder / "talks.txt")
+    text = SECOND.read_text("utf-8")
+    text = text.replace('id = "cn"', 'id = "china"').replace('country = "cn"', 'country = "china"')
+    text = text[: text.index("[[consensus_items]]")]
+    (folder / "talks.toml").write_text(text, encoding="utf-8")
+    return folder / "talks.toml"
+
+
+SMALL_SUMMARY = """\
+Fixture Wire, Wednesday 25 December 2024 [fixture-foreign-ministers-talks]
+  4 sentences, 1 unaccounted for; 0 text artifacts set aside
+  - 'The two ministers agreed to resume the h'… (at 269..353)
+2 people, 2 institutions, 2 countries, 1 event, 2 statements, 0 consensus items
+
+People
+  Wang Yi (CN): foreign minister, Ministry of Foreign Affairs of China
+  Takeshi Iwaya (JP): Minister for Foreign Affairs, Ministry of Foreign Affairs of Japan
+
+Timeline
+  2024-12-25  took-place Wang Yi and Takeshi Iwaya hold talks in Beijing
+
+Who said most
+  1  Wang Yi
+  1  Takeshi Iwaya
+"""
+
+
+def test_the_summary_shows_iso_codes_right_plurals_and_no_empty_sections(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "summary", str(small_variant(tmp_path)))
+    assert (code, err) == (0, "")
+    assert out == SMALL_SUMMARY
+    _, out, _ = run(capsys, "consensus", str(tmp_path / "talks.toml"))
+    assert out == "no consensus items\n"
+
+
+def test_validate_names_the_unaccounted_sentences(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(small_variant(tmp_path))
+    code, out, _ = run(capsys, "validate", path)
+    assert code == 0
+    assert out == (
+        f"{path}: valid (2 people, 1 event, 2 statements; 1 sentence unaccounted for):\n"
+        "  - 'The two ministers agreed to resume the h'… (at 269..353)\n"
+    )
+    code, out, _ = run(capsys, "validate", "--json", path)
+    (report,) = json.loads(out)
+    assert report["valid"] is True
+    assert report["counts"] == {"people": 2, "events": 1, "statements": 2}
+    assert [u["text"] for u in report["unaccounted"]] == [
+        "The two ministers agreed to resume the high-level economic dialogue early next year."
+    ]
+
+
+def test_validate_reports_each_file_and_exits_1_if_any_is_bad(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = str(small_variant(tmp_path))
+    missing = str(tmp_path / "missing.toml")
+    code, out, err = run(capsys, "validate", good, missing, str(SECOND))
+    assert code == 1
+    assert out.splitlines()[0].startswith(f"{good}: valid")
+    assert out.splitlines()[-1].startswith(f"{SECOND}: valid")
+    assert err == f"diplomodel: {missing}: 1 problem in the curation\n  - curation file not found\n"
+    code, out, _ = run(capsys, "validate", "--json", good, missing)
+    assert code == 1
+    reports = json.loads(out)
+    assert [r["valid"] for r in reports] == [True, False]
+    assert reports[1]["problems"] == [{"path": "", "message": "curation file not found"}]
+
+
+def test_by_ignores_accents_and_help_names_abbreviations(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "statements", "--by", "Lu Chao")
+    assert out.count("- Lü Chao, paraphrase") == 2
+    _, out, _ = run(capsys, "statements", "--by", "CPPCC", "--json")
+    assert json.loads(out) == []
+    with pytest.raises(SystemExit):
+        main(["statements", "--help"])
+    assert "id, name, alias or abbreviation" in capsys.readouterr().out
+
+
+def test_an_unknown_topic_exits_1_naming_the_known_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "statements", "--topic", "seafood")
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        "diplomodel: error: unknown topic 'seafood'; did you mean 'seafood-imports'? "
+        "known topics: bilateral-relations, "
+    )
+
+
+def test_options_are_honest_per_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["export", "--json"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: diplomodel export ")
+    assert "unrecognized arguments: --json; export writes JSON already" in err
+    code, out, _ = run(capsys, "schema", "--json")
+    assert code == 0
+    assert json.loads(out)["title"] == "diplomodel Dossier"
+
+
+def test_a_subcommand_usage_error_shows_the_subcommand_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["export", "--format", "jsonl"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: diplomodel export ")
+    assert err.endswith("diplomodel export: error: export --format jsonl needs --output FOLDER\n")
+    with pytest.raises(SystemExit):
+        main(["people", "--past-only"])
+    assert capsys.readouterr().err.startswith("usage: diplomodel people ")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"diplomodel {dm.__version__}\n"
+
+
+def test_a_failing_export_leaves_the_old_file_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "export.json"
+    assert run(capsys, "export", "--output", str(target))[0] == 0
+    before = target.read_bytes()
+    # A title with a lone surrogate loads from JSON but cannot be written as UTF-8.
+    data = json.loads(before)
+    data["article"]["title"] = "\ud800 broken"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(capsys, "export", str(broken), "--output", str(target))
+    assert (code, out) == (1, "")
+    assert "cannot write" in err
+    assert "Traceback" not in err
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json", "export.json"]
+    tables = tmp_path / "tables"
+    assert run(capsys, "export", "--format", "jsonl", "--output", str(tables))[0] == 0
+    old_tables = {p.name: p.read_bytes() for p in tables.iterdir()}
+    code, _, _ = run(capsys, "export", str(broken), "--format", "jsonl", "--output", str(tables))
+    assert code == 1
+    assert {p.name: p.read_bytes() for p in tables.iterdir()} == old_tables
+
+
+# -- real processes: pipes, encodings, FIFOs, standard input ----------------------
+
+CLI = [sys.executable, "-m", "diplomodel"]
+
+
+def test_a_closed_pipe_is_a_normal_end(tmp_path: Path) -> None:
+    # As `diplomodel statements | head -1`: the reader goes away before the writer is done.
+    process = subprocess.Popen(
+        [*CLI, "statements"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert err == b""
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [*CLI, "people"],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    assert b"  L\\xfc Chao (CN): expert on the Korean Peninsula" in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    for command in (["validate", str(fifo)], ["summary", str(fifo)]):
+        done = subprocess.run(
+            [*CLI, *command], capture_output=True, text=True, timeout=60, check=False
+        )
+        assert done.returncode == 1
+        assert done.stderr == (
+            f"diplomodel: error: {fifo}: not a regular file; "
+            "give a curation file (.toml) or a JSON dump (.json)\n"
+        )
+
+
+def test_standard_input_takes_json_or_a_curation(tmp_path: Path) -> None:
+    dump = dm.to_json(dm.load(SECOND))
+    done = subprocess.run(
+        [*CLI, "validate", "-"], input=dump, capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (
+        done.stdout == "-: valid (2 people, 1 event, 2 statements; 0 sentences unaccounted for)\n"
+    )
+    # A curation from standard input names its text file relative to the current directory.
+    curation = SECOND.read_text("utf-8")
+    done = subprocess.run(
+        [*CLI, "people", "-"],
+        input=curation,
+        capture_output=True,
+        text=True,
+        cwd=SECOND.parent,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("  Wang Yi (CN): foreign minister")
+    done = subprocess.run(
+        [*CLI, "people", "-"],
+        input=curation,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert f"article.text: text file {str(tmp_path / 'talks.txt')!r} not found" in done.stderr
+
+
+def test_the_docs_show_what_the_command_line_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "cli.md").read_text("utf-8")
+    samples = [
+        block
+        for block in re.findall(r"^```text\n(.*?)^```", page, re.DOTALL | re.MULTILINE)
+        if block.startswith("$ diplomodel ")
+    ]
+    assert samples
+    for sample in samples:
+        command, expected = sample.split("\n", 1)
+        code, out, err = run(capsys, *shlex.split(command)[2:])
+        assert (code, err) == (0, "")
+        assert out == expected, command
+
+
+def test_an_export_to_a_missing_folder_names_the_target(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "seed.json"
+    code, out, err = run(capsys, "export", "--output", str(target))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"diplomodel: error: cannot write {target}: No such file or directory; "
+        "nothing was changed\n"
+    )
+    (tmp_path / "file").write_text("old", encoding="utf-8")
+    code, _, err = run(capsys, "export", "--format", "jsonl", "--output", str(tmp_path / "file"))
+    assert code == 1
+    assert err.startswith(f"diplomodel: error: cannot write {tmp_path / 'file'}: ")
+    assert (tmp_path / "file").read_text("utf-8") == "old"

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import attrs
 import pytest
 
 import diplomodel as dm
+from diplomodel import corpus as corpus_module
+from diplomodel.errors import NotFoundError
+from diplomodel.queries import QueryIndex, cached_index
 
 SECOND = Path(__file__).parent / "fixtures" / "second" / "talks.toml"
 
@@ -124,3 +131,88 @@ def test_lookup_in_a_corpus_works_as_in_a_dossier(corpus: dm.Corpus) -> None:
     assert corpus.get("wang-yi", dm.Person).name == "Wang Yi"
     with pytest.raises(LookupError, match="'wang-yi' is a person, not an event"):
         corpus.get("wang-yi", dm.Event)
+
+
+def test_a_corpus_refuses_what_is_not_a_list_of_dossiers(corpus: dm.Corpus) -> None:
+    with pytest.raises(TypeError, match=r"dossiers\[1\] is a str 'x', not a Dossier"):
+        dm.Corpus([corpus.dossiers[0], "x"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="dossiers must be an iterable of Dossier objects"):
+        dm.Corpus(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"\(Corpus\.load reads files\), got str 'seed\.toml'"):
+        dm.Corpus("seed.toml")  # type: ignore[arg-type]
+
+
+def test_lookups_in_a_corpus_raise_not_found_errors(corpus: dm.Corpus) -> None:
+    with pytest.raises(NotFoundError, match="no object with id 'nobody'"):
+        corpus.sources("nobody")
+    with pytest.raises(NotFoundError, match="'wang-yi' is a person, not an event"):
+        corpus.get("wang-yi", dm.Event)
+
+
+def test_the_lazy_index_is_built_once_under_many_threads(
+    corpus: dm.Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builds: list[int] = []
+
+    class CountingIndex(QueryIndex):
+        def __init__(self, dossiers: Sequence[dm.Dossier]) -> None:
+            builds.append(1)
+            time.sleep(0.05)  # widen the window in which other threads could start a build
+            super().__init__(dossiers)
+
+    monkeypatch.setattr(corpus_module, "QueryIndex", CountingIndex)
+    fresh = dm.Corpus(corpus.dossiers)
+    start = threading.Barrier(16)
+
+    def ask() -> tuple[str, ...]:
+        start.wait()
+        return tuple(e.event.id for e in fresh.timeline())
+
+    with ThreadPoolExecutor(16) as pool:
+        answers = list(pool.map(lambda _: ask(), range(16)))
+    assert len(builds) == 1
+    assert len(set(answers)) == 1
+    assert answers[0] == tuple(e.event.id for e in corpus.timeline())
+
+
+def test_cached_index_builds_once_for_any_owner(corpus: dm.Corpus) -> None:
+    # The helper a dossier uses too: an owner with a slot that starts empty.
+    class Owner:
+        _index: QueryIndex | None = None
+
+    owner = Owner()
+    builds: list[int] = []
+
+    def build() -> QueryIndex:
+        builds.append(1)
+        time.sleep(0.05)
+        return QueryIndex(corpus.dossiers)
+
+    start = threading.Barrier(16)
+
+    def ask() -> QueryIndex:
+        start.wait()
+        return cached_index(owner, build)
+
+    with ThreadPoolExecutor(16) as pool:
+        indexes = list(pool.map(lambda _: ask(), range(16)))
+    assert len(builds) == 1
+    assert all(index is indexes[0] for index in indexes)
+    assert len(indexes[0].statements) == sum(len(d.statements) for d in corpus.dossiers)
+
+
+def test_corpus_and_conflict_reprs_are_one_line(corpus: dm.Corpus) -> None:
+    assert repr(corpus) == (
+        "Corpus(articles=['gt-2025-01-14-japan-ruling-coalition-beijing', "
+        "'fixture-foreign-ministers-talks'], people=10, institutions=27, countries=3, "
+        "events=13, statements=20, conflicts=0)"
+    )
+    seed, second = corpus.dossiers
+    renamed = attrs.evolve(second.people[1], country="cn")
+    disputed = dm.Corpus([seed, attrs.evolve(second, people=(second.people[0], renamed))])
+    (conflict,) = disputed.conflicts
+    assert repr(conflict) == (
+        "Conflict(id='takeshi-iwaya', field='country', values={"
+        "'gt-2025-01-14-japan-ruling-coalition-beijing': 'jp', "
+        "'fixture-foreign-ministers-talks': 'cn'})"
+    )

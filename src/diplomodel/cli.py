@@ -1,53 +1,156 @@
 """The ``diplomodel`` command line: a quick look at a dossier (or several) from the shell.
 
-Every command reads curation files (``.toml``) or JSON dumps (``.json``) and
-defaults to the bundled seed. Output is readable text, or JSON with ``--json``.
-Bad input exits 1 with every problem listed; usage errors exit 2.
+Every reading command takes curation files (``.toml``) or JSON dumps (``.json``),
+or ``-`` for standard input, and defaults to the bundled seed. Output is readable
+text, or JSON with ``--json``. Bad input exits 1 with every problem listed; usage
+errors exit 2, with the usage of the command at fault.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
+import io
 import json
+import os
+import shutil
+import stat
 import sys
+import tempfile
+import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from importlib import metadata
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
+from . import __version__
 from .corpus import Corpus
+from .countries import Country
+from .coverage import SentenceCoverage
+from .dates import DatePrecision, FuzzyDate
 from .dossier import Dossier
-from .errors import DiplomodelError, ValidationError
-from .loader import load_seed, read_dossier
-from .queries import Queries
+from .errors import CurationError, DiplomodelError, Problem, ValidationError, shorten
+from .institutions import Institution
+from .loader import _Reader, load_seed, read_dossier
+from .people import Person
+from .queries import Queries, fold_name
 from .records import write_jsonl
 from .schema import json_schema
-from .serialize import to_dict, to_json
+from .serialize import from_json, to_dict, to_json
 
 __all__ = ["main"]
 
 Source = Dossier | Corpus
 
+STDIN = "-"
+"""The path that stands for standard input."""
 
-def _read(paths: Sequence[str]) -> Source:
+
+class _UsageError(Exception):
+    """A command line that asks for something impossible: exit 2."""
+
+
+class _InputError(Exception):
+    """Input the command cannot use, in one line: exit 1."""
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def _check_regular_file(path: str) -> None:
+    """Refuse a FIFO, device or folder before reading: reading one may block forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # the reader reports a missing or unreadable file in its own words
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise _InputError(f"{path}: {what}; give a curation file (.toml) or a JSON dump (.json)")
+
+
+def _read_stdin(stdin: BinaryIO | None) -> Dossier:
+    """A dossier from standard input: JSON when it starts with ``{``, TOML otherwise.
+
+    A TOML curation names its article text file relative to the current directory.
+    """
+    name = "<stdin>"
+    try:
+        text = (stdin or sys.stdin.buffer).read().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CurationError(name, [Problem("", f"not UTF-8 (byte {error.start})")]) from None
+    if text.lstrip().startswith("{"):
+        try:
+            return from_json(text, Dossier)
+        except ValidationError as error:
+            raise ValidationError(f"{name}: {error.summary}", error.problems) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CurationError(name, [Problem("", f"invalid TOML: {error}")]) from None
+    reader = _Reader(name)
+    dossier = reader.dossier(document, Path.cwd())
+    if dossier is None or reader.problems:
+        raise CurationError(name, reader.problems)
+    return dossier
+
+
+def _read_one(path: str, stdin: BinaryIO | None) -> Dossier:
+    if path == STDIN:
+        return _read_stdin(stdin)
+    _check_regular_file(path)
+    return read_dossier(path)
+
+
+def _read(paths: Sequence[str], stdin: BinaryIO | None) -> Source:
     if not paths:
         return load_seed()
     if len(paths) == 1:
-        return read_dossier(paths[0])
-    return Corpus.load(paths)
+        return _read_one(paths[0], stdin)
+    return Corpus([_read_one(path, stdin) for path in paths])
 
 
 def _dossiers(source: Source) -> tuple[Dossier, ...]:
     return source.dossiers if isinstance(source, Corpus) else (source,)
 
 
-def _name(source: Source, id: str) -> str:
-    found = source.get(id)
-    return getattr(found, "name", id)
+# -- words ---------------------------------------------------------------------
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 event``, ``2 events``, ``3 people``."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def _when(date: FuzzyDate | None) -> str:
+    """A date as EDTF; a season, quarter or half, whose EDTF code (``2025-27``) no reader
+    can guess, with the article's words and the window of days beside it."""
+    if date is None:
+        return "undated"
+    if date.precision in _CODED and date.earliest is not None and date.latest is not None:
+        window = f"{date.earliest.isoformat()}..{date.latest.isoformat()}"
+        return f"{date.edtf} ({date.text}: {window})"
+    return date.edtf
+
+
+# Precisions whose EDTF form is a sub-year code (25-28, 33-36, 40-41).
+_CODED = (DatePrecision.SEASON, DatePrecision.QUARTER, DatePrecision.HALF)
+
+
+def _country_code(source: Queries, id: str) -> str:
+    """The country's ISO 3166-1 alpha-2 code, which readers know, rather than its id."""
+    return source.get(id, Country).alpha2
 
 
 def _emit_json(value: Any, out: TextIO) -> None:
     out.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_unaccounted(sentences: Iterable[SentenceCoverage], out: TextIO) -> None:
+    for sentence in sentences:
+        evidence = sentence.sentence
+        print(f"  - {shorten(evidence.quote)} (at {evidence.start}..{evidence.end})", file=out)
 
 
 # -- commands ------------------------------------------------------------------
@@ -86,30 +189,44 @@ def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> None:
         coverage = coverages[article.id]
         print(f"{article.publisher}, {article.published:%A %d %B %Y} [{article.id}]", file=out)
         print(
-            f"  {len(coverage.sentences)} sentences, {len(coverage.unaccounted)} unaccounted for; "
-            f"{len(article.artifacts)} text artifacts set aside",
+            f"  {_count(len(coverage.sentences), 'sentence')}, "
+            f"{len(coverage.unaccounted)} unaccounted for; "
+            f"{_count(len(article.artifacts), 'text artifact')} set aside",
             file=out,
         )
-    print(", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()), file=out)
-    print("\nPeople", file=out)
-    _print_people(source, out)
-    print("\nTimeline", file=out)
-    _print_timeline(source, out, include_planned=True)
-    print("\nWho said most", file=out)
-    for id, n in speakers.most_common(5):
-        print(f"  {n}  {_name(source, id)}", file=out)
-    print("\nConsensus", file=out)
+        _print_unaccounted(coverage.unaccounted, out)
+    words = [
+        _count(counts["people"], "person", "people"),
+        _count(counts["institutions"], "institution"),
+        _count(counts["countries"], "country", "countries"),
+        _count(counts["events"], "event"),
+        _count(counts["statements"], "statement"),
+        _count(counts["consensus_items"], "consensus item"),
+    ]
+    print(", ".join(words), file=out)
+    if source.people:
+        print("\nPeople", file=out)
+        _print_people(source, out)
+    if counts["events"]:
+        print("\nTimeline", file=out)
+        _print_timeline(source, out, include_planned=True)
+    if speakers:
+        print("\nWho said most", file=out)
+        for id, n in speakers.most_common(5):
+            print(f"  {n}  {source.name_of(id)}", file=out)
     statuses = Counter(c.status.value for d in dossiers for c in d.consensus_items)
-    for status, n in statuses.most_common():
-        print(f"  {n}  {status}", file=out)
+    if statuses:
+        print("\nConsensus", file=out)
+        for status, n in statuses.most_common():
+            print(f"  {n}  {status}", file=out)
 
 
 def _print_people(source: Source, out: TextIO) -> None:
     for person in source.people:
         roles = "; ".join(
-            f"{role.title}, {_name(source, role.institution)}" for role in person.roles
+            f"{role.title}, {source.name_of(role.institution)}" for role in person.roles
         )
-        country = f" ({person.country.upper()})" if person.country else ""
+        country = f" ({_country_code(source, person.country)})" if person.country else ""
         print(f"  {person.name}{country}: {roles or 'no role given'}", file=out)
 
 
@@ -121,11 +238,13 @@ def _people_command(source: Source, args: argparse.Namespace, out: TextIO) -> No
 
 
 def _print_timeline(source: Queries, out: TextIO, *, include_planned: bool) -> None:
-    for entry in source.timeline(include_planned=include_planned):
+    entries = source.timeline(include_planned=include_planned)
+    whens = [_when(entry.date) for entry in entries]
+    width = max(map(len, whens), default=0)
+    for entry, when in zip(entries, whens, strict=True):
         event = entry.event
         inherited = "" if entry.date_from in (None, event.id) else f" (within {entry.date_from})"
-        when = entry.date.edtf if entry.date is not None else "undated"
-        print(f"  {when:<26} {event.status.value:<10} {event.name}{inherited}", file=out)
+        print(f"  {when:<{width}}  {event.status.value:<10} {event.name}{inherited}", file=out)
 
 
 def _timeline_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
@@ -152,23 +271,37 @@ def _timeline_command(source: Source, args: argparse.Namespace, out: TextIO) -> 
 
 def _resolve_name(source: Source, name: str) -> str:
     found = source.named(name)
-    if not found:
-        raise LookupError(f"no person or institution is called {name!r}")
-    if len(found) > 1:
+    if len(found) == 1:
+        return found[0].id
+    if found:
         ids = ", ".join(entity.id for entity in found)
-        raise LookupError(f"{name!r} names more than one: {ids}; give an id")
-    return found[0].id
+        raise _InputError(f"{shorten(name)} names more than one: {ids}; give an id")
+    # Suggest the closest names, compared as named() compares them, one per entity.
+    names: dict[str, tuple[str, str]] = {}
+    entities: list[Person | Institution] = [*source.people, *source.institutions]
+    for entity in entities:
+        others = entity.abbreviations if isinstance(entity, Institution) else entity.aliases
+        for known in (entity.name, *others, entity.id):
+            names.setdefault(fold_name(known), (known, entity.id))
+    near = difflib.get_close_matches(fold_name(name), list(names), n=9)
+    suggestions: dict[str, str] = {}
+    for folded in near:
+        shown, owner = names[folded]
+        suggestions.setdefault(owner, shown)
+    shown_names = list(suggestions.values())[:3]
+    hint = f"; did you mean {' or '.join(map(repr, shown_names))}?" if shown_names else ""
+    raise _InputError(f"no person or institution is called {shorten(name)}{hint}")
 
 
 def _statements_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
-    by = _resolve_name(source, args.by) if args.by else None
+    by = _resolve_name(source, args.by) if args.by is not None else None
     found = source.statements_where(by=by, topic=args.topic)
     if args.json:
         _emit_json([to_dict(s) for s in found], out)
         return
     for statement in found:
-        speakers = " and ".join(_name(source, s) for s in statement.speakers)
-        channel = f" (via {_name(source, statement.channel)})" if statement.channel else ""
+        speakers = " and ".join(source.name_of(s) for s in statement.speakers)
+        channel = f" (via {source.name_of(statement.channel)})" if statement.channel else ""
         print(f"- {speakers}, {statement.mode.value}{channel}:", file=out)
         print(f"  \u201c{statement.content.quote}\u201d", file=out)
         if statement.topics:
@@ -183,75 +316,236 @@ def _consensus_command(source: Source, args: argparse.Namespace, out: TextIO) ->
         _emit_json([to_dict(c) for c in found], out)
         return
     for item in found:
-        parties = " and ".join(_name(source, p) for p in item.parties)
+        parties = " and ".join(source.name_of(p) for p in item.parties)
         print(f"- [{item.status.value}] {parties}:", file=out)
         print(f"  \u201c{item.content.quote}\u201d", file=out)
+    if not found:
+        print("no consensus items", file=out)
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode the written file gets: the old file's, or what the umask allows."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(os.stat(path).st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``:
+    a failed write leaves the old file as it was."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.chmod(temporary, _new_file_mode(path))
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _write_tables(source: Source, folder: Path) -> list[Path]:
+    """Write the JSON Lines tables into a temporary folder inside ``folder``, then move
+    each into place: a failed export leaves the old tables as they were."""
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=folder, prefix=".export."))
+    try:
+        written = []
+        for path in write_jsonl(source, temporary):
+            target = folder / path.name
+            os.replace(path, target)
+            written.append(target)
+        return written
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
 
 
 def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
-    if args.format == "jsonl":
-        if not args.output:
-            raise _UsageError("export --format jsonl needs --output FOLDER")
-        for path in write_jsonl(source, args.output):
-            print(path, file=out)
-        return
-    if isinstance(source, Corpus):
-        text = json.dumps([to_dict(d) for d in source.dossiers], indent=2, ensure_ascii=False)
-    else:
-        text = to_json(source)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-        print(args.output, file=out)
-    else:
-        out.write(text + "\n")
+    try:
+        if args.format == "jsonl":
+            if not args.output:
+                raise _UsageError("export --format jsonl needs --output FOLDER")
+            for path in _write_tables(source, Path(args.output)):
+                print(path, file=out)
+            return
+        if isinstance(source, Corpus):
+            text = json.dumps([to_dict(d) for d in source.dossiers], indent=2, ensure_ascii=False)
+        else:
+            text = to_json(source)
+        if args.output:
+            _write_atomically(Path(args.output), text + "\n")
+            print(args.output, file=out)
+        else:
+            out.write(text + "\n")
+    except UnicodeEncodeError as error:
+        where = shorten(error.object[error.start : error.end])
+        raise _InputError(
+            f"cannot write {args.output}: the dossier holds text that is not valid "
+            f"Unicode ({where}); nothing was changed"
+        ) from None
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        # Name the target the user gave, not the temporary file beside it.
+        reason = error.strerror or str(error)
+        raise _InputError(f"cannot write {args.output}: {reason}; nothing was changed") from None
 
 
-def _schema_command(_source: Source | None, _args: argparse.Namespace, out: TextIO) -> None:
+def _schema_command(args: argparse.Namespace, out: TextIO) -> None:
     _emit_json(json_schema(), out)
 
 
-class _UsageError(Exception):
-    """A command line that asks for something impossible: exit 2."""
+def _validate_one(path: str, stdin: BinaryIO | None) -> dict[str, Any]:
+    """The report on one file: its counts and unaccounted sentences, or its problems."""
+    try:
+        dossier = _read_one(path, stdin)
+    except ValidationError as error:
+        return {
+            "path": path,
+            "valid": False,
+            "error": error.summary,
+            "problems": [{"path": p.path, "message": p.message} for p in error.problems],
+        }
+    except (DiplomodelError, _InputError) as error:
+        return {"path": path, "valid": False, "error": str(error), "problems": []}
+    unaccounted = dossier.coverage().unaccounted
+    return {
+        "path": path,
+        "valid": True,
+        "article": dossier.article.id,
+        "counts": {
+            "people": len(dossier.people),
+            "events": len(dossier.events),
+            "statements": len(dossier.statements),
+        },
+        "unaccounted": [
+            {"start": s.sentence.start, "end": s.sentence.end, "text": s.sentence.quote}
+            for s in unaccounted
+        ],
+    }
 
 
-def _parser() -> argparse.ArgumentParser:
+def _validate_command(args: argparse.Namespace, out: TextIO, stdin: BinaryIO | None) -> int:
+    if args.paths.count(STDIN) > 1:
+        raise _UsageError("standard input (-) can be read only once")
+    reports = [_validate_one(path, stdin) for path in args.paths]
+    if args.json:
+        _emit_json(reports, out)
+        return 0 if all(r["valid"] for r in reports) else 1
+    for report in reports:
+        if not report["valid"]:
+            # As main() reports them: a list of problems, or one error in a line.
+            problems = [f"  - {Problem(**p)}" for p in report["problems"]]
+            prefix = "diplomodel: " if problems else "diplomodel: error: "
+            print(prefix + "\n".join([report["error"], *problems]), file=sys.stderr)
+            continue
+        counts = report["counts"]
+        unaccounted = report["unaccounted"]
+        ending = ":" if unaccounted else ""
+        print(
+            f"{report['path']}: valid ({_count(counts['people'], 'person', 'people')}, "
+            f"{_count(counts['events'], 'event')}, {_count(counts['statements'], 'statement')}; "
+            f"{_count(len(unaccounted), 'sentence')} unaccounted for){ending}",
+            file=out,
+        )
+        for sentence in unaccounted:
+            where = f"at {sentence['start']}..{sentence['end']}"
+            print(f"  - {shorten(sentence['text'])} ({where})", file=out)
+    return 0 if all(r["valid"] for r in reports) else 1
+
+
+# -- the parser ----------------------------------------------------------------
+
+
+def _version() -> str:
+    try:
+        return metadata.version("diplomodel")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a bare checkout
+        return __version__
+
+
+_SOURCES_HELP = (
+    "curation files (.toml) or JSON dumps (.json), or - for standard input "
+    "(default: the bundled seed); several make a corpus"
+)
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="diplomodel",
         description="Look at dossiers of diplomatic news: curation files (.toml) or JSON dumps.",
+        epilog=(
+            "Standard input (-) is read as JSON when it starts with '{', as a TOML curation "
+            "otherwise; a curation read from standard input names its text file relative "
+            "to the current directory."
+        ),
     )
+    parser.add_argument("--version", action="version", version=f"diplomodel {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    subparsers: dict[str, argparse.ArgumentParser] = {}
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, help: str, *, json_help: str | None = "print JSON instead of text"
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
-        sub.add_argument(
-            "sources",
-            nargs="*",
-            metavar="PATH",
-            help="curation files or JSON dumps (default: the bundled seed); several make a corpus",
-        )
-        sub.add_argument("--json", action="store_true", help="print JSON instead of text")
+        subparsers[name] = sub
+        if json_help is not None:
+            sub.add_argument("--json", action="store_true", help=json_help)
         return sub
 
-    command("summary", "What the dossier holds, at a glance.")
-    command("people", "Every person and their roles.")
-    timeline = command("timeline", "Events by date, planned ones included.")
-    timeline.add_argument("--past-only", action="store_true", help="leave out planned events")
-    statements = command("statements", "Who said what.")
-    statements.add_argument("--by", metavar="NAME", help="a speaker's id, name or alias")
-    statements.add_argument("--topic", metavar="TOPIC", help="a topic, such as seafood-imports")
-    command("consensus", "What the sides agreed, confirmed or discussed.")
-    export = command("export", "Write the dossier as JSON, or its tables as JSON Lines.")
-    export.add_argument("--format", choices=["json", "jsonl"], default="json")
-    export.add_argument("--output", metavar="PATH", help="a file (json) or folder (jsonl)")
-    validate = commands.add_parser(
-        "validate",
-        help="Check a curation file or JSON dump; exit 1 listing every problem.",
-        description="Check a curation file or JSON dump; exit 1 listing every problem.",
-    )
-    validate.add_argument("path", metavar="PATH")
-    commands.add_parser("schema", help="Print the JSON Schema of the JSON dumps.")
-    return parser
+    def reading(
+        name: str, help: str, *, json_help: str | None = "print JSON instead of text"
+    ) -> argparse.ArgumentParser:
+        sub = command(name, help, json_help=json_help)
+        sub.add_argument("sources", nargs="*", metavar="PATH", help=_SOURCES_HELP)
+        return sub
 
+    reading("summary", "What the dossier holds, at a glance.")
+    reading("people", "Every person and their roles.")
+    timeline = reading("timeline", "Events by date, planned ones included.")
+    timeline.add_argument("--past-only", action="store_true", help="leave out planned events")
+    statements = reading("statements", "Who said what.")
+    statements.add_argument(
+        "--by",
+        metavar="NAME",
+        help="a speaker's id, name, alias or abbreviation (case and accents ignored)",
+    )
+    statements.add_argument("--topic", metavar="TOPIC", help="a topic, such as seafood-imports")
+    reading("consensus", "What the sides agreed, confirmed or discussed.")
+    export = reading(
+        "export", "Write the dossier as JSON, or its tables as JSON Lines.", json_help=None
+    )
+    export.add_argument("--format", choices=["json", "jsonl"], default="json")
+    export.add_argument(
+        "--output",
+        metavar="PATH",
+        help="a file (json) or folder (jsonl); replaced only once the export has succeeded",
+    )
+    validate = command(
+        "validate",
+        "Check curation files or JSON dumps; exit 1 if any is bad, listing every problem.",
+        json_help="print a JSON report for each file",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="files to check, or -")
+    command(
+        "schema",
+        "Print the JSON Schema of the JSON dumps.",
+        json_help="accepted for uniformity: the schema is JSON either way",
+    )
+    return parser, subparsers
+
+
+def _extra_arguments_error(command: str, extras: list[str]) -> str:
+    message = f"unrecognized arguments: {' '.join(extras)}"
+    if command == "export" and "--json" in extras:
+        message += "; export writes JSON already (--format json, the default)"
+    return message
+
+
+# -- running -------------------------------------------------------------------
 
 _COMMANDS = {
     "summary": _summary,
@@ -263,34 +557,61 @@ _COMMANDS = {
 }
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 bad input, 2 usage)."""
-    out = out or sys.stdout
-    parser = _parser()
-    args = parser.parse_args(argv)
+def _tolerate_unencodable(stream: TextIO) -> None:
+    """Write what the stream's encoding lacks (``ü`` in ASCII) as ``\\xfc``, not a traceback."""
+    if isinstance(stream, io.TextIOWrapper):
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, stdin: BinaryIO | None) -> int:
+    parser, subparsers = _parser()
+    args, extras = parser.parse_known_args(argv)
+    subparser = subparsers[args.command]
+    if extras:
+        subparser.error(_extra_arguments_error(args.command, extras))
     try:
         if args.command == "schema":
-            _schema_command(None, args, out)
+            _schema_command(args, out)
         elif args.command == "validate":
-            dossier = read_dossier(args.path)
-            coverage = dossier.coverage()
-            print(
-                f"{args.path}: valid ({len(dossier.people)} people, {len(dossier.events)} events, "
-                f"{len(dossier.statements)} statements; "
-                f"{len(coverage.unaccounted)} sentences unaccounted for)",
-                file=out,
-            )
+            code = _validate_command(args, out, stdin)
+            out.flush()
+            return code
         else:
-            _COMMANDS[args.command](_read(args.sources), args, out)
+            if args.sources.count(STDIN) > 1:
+                raise _UsageError("standard input (-) can be read only once")
+            _COMMANDS[args.command](_read(args.sources, stdin), args, out)
+        out.flush()
     except _UsageError as error:
-        parser.error(str(error))
+        subparser.error(str(error))
+    except BrokenPipeError:
+        raise
     except ValidationError as error:
         print(f"diplomodel: {error}", file=sys.stderr)
         return 1
-    except (DiplomodelError, LookupError, OSError) as error:
-        message = error.args[0] if isinstance(error, LookupError) and error.args else error
-        print(f"diplomodel: error: {message}", file=sys.stderr)
+    except (DiplomodelError, _InputError, OSError) as error:
+        print(f"diplomodel: error: {error}", file=sys.stderr)
         return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
     return 0
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 bad input, 2 usage).
+
+    A closed pipe (``diplomodel statements | head -1``) is a normal end: exit 0.
+    """
+    if out is None:
+        out = sys.stdout
+        _tolerate_unencodable(out)
+    try:
+        return _run(argv, out, None)
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0

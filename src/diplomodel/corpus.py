@@ -11,11 +11,11 @@ import attrs
 from .countries import Country
 from .dossier import Dossier
 from .entities import Entity, kind_name
-from .errors import Problem, ValidationError
+from .errors import Problem, ValidationError, shorten
 from .institutions import Institution
 from .loader import read_dossier
 from .people import Person, Role
-from .queries import Queries, QueryIndex
+from .queries import Queries, QueryIndex, cached_index
 from .serialize import to_dict
 
 __all__ = ["Conflict", "Corpus"]
@@ -27,7 +27,7 @@ _UNION_FIELDS = ("aliases", "abbreviations", "members")
 _PER_ARTICLE_FIELDS = ("evidence", "roles", *_UNION_FIELDS)
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Conflict:
     """Articles that disagree about one fact of the same id."""
 
@@ -42,6 +42,10 @@ class Conflict:
     def __str__(self) -> str:
         shown = "; ".join(f"{article}: {value!r}" for article, value in self.values)
         return f"{self.id}.{self.field} differs between articles ({shown})"
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{article!r}: {shorten(value)}" for article, value in self.values)
+        return f"Conflict(id={self.id!r}, field={self.field!r}, values={{{shown}}})"
 
 
 def _merge(versions: list[tuple[str, Entity]]) -> tuple[Entity, list[Conflict]]:
@@ -83,14 +87,21 @@ def _merge(versions: list[tuple[str, Entity]]) -> tuple[Entity, list[Conflict]]:
 
 
 def _dossier_tuple(dossiers: Iterable[Dossier]) -> tuple[Dossier, ...]:
+    if isinstance(dossiers, str | bytes | Path) or not isinstance(dossiers, Iterable):
+        raise TypeError(
+            f"dossiers must be an iterable of Dossier objects (Corpus.load reads files), "
+            f"got {type(dossiers).__name__} {shorten(dossiers)}"
+        )
     found = tuple(dossiers)
     for index, dossier in enumerate(found):
         if not isinstance(dossier, Dossier):
-            raise TypeError(f"dossiers[{index}] is a {type(dossier).__name__}, not a Dossier")
+            raise TypeError(
+                f"dossiers[{index}] is a {type(dossier).__name__} {shorten(dossier)}, not a Dossier"
+            )
     return found
 
 
-@attrs.define(frozen=True)
+@attrs.define(frozen=True, repr=False)
 class Corpus(Queries):
     """Several dossiers queried as one.
 
@@ -111,7 +122,7 @@ class Corpus(Queries):
         init=False, repr=False, eq=False
     )
     _conflicts: tuple[Conflict, ...] = attrs.field(init=False, repr=False, eq=False)
-    _index: QueryIndex = attrs.field(init=False, repr=False, eq=False)
+    _index: QueryIndex | None = attrs.field(init=False, repr=False, eq=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         versions: dict[str, list[tuple[str, Entity]]] = {}
@@ -126,7 +137,16 @@ class Corpus(Queries):
         object.__setattr__(self, "_entities", entities)
         object.__setattr__(self, "_sources", {id: tuple(v) for id, v in versions.items()})
         object.__setattr__(self, "_conflicts", tuple(conflicts))
-        object.__setattr__(self, "_index", QueryIndex(self.dossiers))
+
+    def __repr__(self) -> str:
+        articles = ", ".join(repr(d.article.id) for d in self.dossiers)
+        return (
+            f"Corpus(articles=[{articles}], people={len(self.people)}, "
+            f"institutions={len(self.institutions)}, countries={len(self.countries)}, "
+            f"events={sum(len(d.events) for d in self.dossiers)}, "
+            f"statements={sum(len(d.statements) for d in self.dossiers)}, "
+            f"conflicts={len(self._conflicts)})"
+        )
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Corpus:
@@ -134,7 +154,7 @@ class Corpus(Queries):
         return cls([read_dossier(path) for path in paths])
 
     def _query_index(self) -> QueryIndex:
-        return self._index
+        return cached_index(self, lambda: QueryIndex(self.dossiers))
 
     @property
     def conflicts(self) -> tuple[Conflict, ...]:

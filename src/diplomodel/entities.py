@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from .consensus import ConsensusItem
 from .countries import Country
@@ -11,12 +11,22 @@ from .institutions import Institution
 from .people import Person
 from .statements import Statement
 
-__all__ = ["Entity", "EntityT", "a_kind", "kind_name"]
+__all__ = ["NAMED_KINDS", "Entity", "Named", "a_kind", "kind_name"]
 
 Entity = Country | Institution | Person | Event | Statement | ConsensusItem
 """Any object of a dossier that has an id of its own."""
 
-EntityT = TypeVar("EntityT", Country, Institution, Person, Event, Statement, ConsensusItem)
+Named = Country | Institution | Person | Event
+"""The objects that also have a ``name``; statements and consensus items have none."""
+
+NAMED_KINDS: tuple[type[Country], type[Institution], type[Person], type[Event]] = (
+    Country,
+    Institution,
+    Person,
+    Event,
+)
+"""The kinds of :data:`Named`, to pass to ``get``: ``dossier.get(id, NAMED_KINDS).name``
+type-checks, and raises when the id is a statement's."""
 
 KIND_NAMES: dict[type[Any], str] = {
     Country: "country",
