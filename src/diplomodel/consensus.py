@@ -8,7 +8,7 @@ import attrs
 
 from .errors import FieldError, shorten
 from .evidence import Evidence
-from .identifiers import brief, valid_id, valid_ids, valid_topics
+from .identifiers import brief, schema_keywords, valid_id, valid_ids, valid_topics
 
 __all__ = ["ConsensusItem", "ConsensusStatus"]
 
@@ -26,6 +26,7 @@ class ConsensusStatus(enum.Enum):
     """Discussed, with no agreement stated."""
 
 
+@schema_keywords(lambda _is_array: {"minItems": 2})
 def _two_or_more(
     _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:

@@ -9,7 +9,7 @@ to a PLOVER event type.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -17,7 +17,7 @@ from .cameo import cameo_codes
 from .dates import FuzzyDate
 from .errors import FieldError, shorten
 from .evidence import Evidence
-from .identifiers import brief, non_empty, valid_id
+from .identifiers import brief, non_empty, schema_keywords, valid_id
 
 __all__ = ["Event", "EventKind", "EventStatus", "ParticipantPart", "Participation", "Place"]
 
@@ -107,6 +107,7 @@ class Place:
         return f"Place(name={brief(self.name)}, country={self.country!r})"
 
 
+@schema_keywords(lambda _is_array: {"enum": sorted(cameo_codes())})
 def _known_cameo(_instance: Any, attribute: attrs.Attribute[Any], code: str | None) -> None:
     if code is not None and code not in cameo_codes():
         raise FieldError(
@@ -115,6 +116,7 @@ def _known_cameo(_instance: Any, attribute: attrs.Attribute[Any], code: str | No
         )
 
 
+@schema_keywords(lambda _is_array: {"minimum": 1})
 def _positive(_instance: Any, attribute: attrs.Attribute[Any], number: int | None) -> None:
     if number is not None and number < 1:
         raise FieldError(attribute.name, f"must be 1 or more, got {shorten(number)}")
@@ -162,6 +164,17 @@ class Event:
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article tells of the event."""
+
+    _schema_rules: ClassVar[dict[str, Any]] = {
+        "anyOf": [
+            {"properties": {"series": {"type": "null"}, "number": {"type": "null"}}},
+            {
+                "required": ["series", "number"],
+                "properties": {"series": {"type": "string"}, "number": {"type": "integer"}},
+            },
+        ],
+    }
+    """Series and number go together, as JSON Schema (read by :func:`json_schema`)."""
 
     def __attrs_post_init__(self) -> None:
         # A number means nothing without its series, and a series member has a number.

@@ -12,11 +12,13 @@ from typing import Any
 import attrs
 
 from .errors import FieldError, shorten
-from .identifiers import brief, non_empty
+from .identifiers import brief, non_empty, schema_keywords
 
 __all__ = ["Evidence", "find_occurrences"]
 
 
+# end = start + len(quote) >= 1; JSON Schema cannot compare fields, so it says only that.
+@schema_keywords(lambda _is_array: {"minimum": 1})
 def _offsets_fit_quote(instance: Evidence, attribute: attrs.Attribute[Any], end: int) -> None:
     if end - instance.start != len(instance.quote):
         raise FieldError(
@@ -28,6 +30,7 @@ def _offsets_fit_quote(instance: Evidence, attribute: attrs.Attribute[Any], end:
         )
 
 
+@schema_keywords(lambda _is_array: {"minimum": 0})
 def _not_negative(_instance: Any, attribute: attrs.Attribute[Any], start: int) -> None:
     if start < 0:
         raise FieldError(attribute.name, f"must be 0 or more, got {shorten(start)}")

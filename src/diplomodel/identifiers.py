@@ -2,7 +2,9 @@
 
 Every validator raises :class:`~diplomodel.errors.FieldError` naming the field
 (or the item of a list field, ``aliases[2]``) and saying in words what is
-wrong, with the value quoted by :func:`~diplomodel.errors.shorten`.
+wrong, with the value quoted by :func:`~diplomodel.errors.shorten`. Each also
+carries ``json_schema(is_array)``, the JSON Schema keywords that say the same
+rule, from which :func:`~diplomodel.json_schema` is built.
 :func:`broken_rules` runs every rule of a class on a set of field values and
 returns all that fail, not only the first.
 """
@@ -20,6 +22,8 @@ from .errors import FieldError, shorten
 __all__ = [
     "END",
     "ID_PATTERN",
+    "NON_BLANK_PATTERN",
+    "NO_SURROGATE_PATTERN",
     "TOPIC_PATTERN",
     "ItemFieldError",
     "brief",
@@ -28,6 +32,7 @@ __all__ = [
     "matches",
     "non_empty",
     "non_empty_items",
+    "schema_keywords",
     "valid_id",
     "valid_ids",
     "valid_topics",
@@ -36,6 +41,12 @@ __all__ = [
 END = r"(?![\s\S])"
 """End of string in both Python ``re`` and ECMA-262, unlike ``$``, which also matches
 before a final newline in Python."""
+
+NO_SURROGATE_PATTERN = rf"^[^\ud800-\udfff]*{END}"
+"""Any string without lone surrogates: every string diplomodel reads is valid Unicode."""
+
+NON_BLANK_PATTERN = rf"^(?=[\s\S]*\S)[^\ud800-\udfff]*{END}"
+"""A string with more than white space (and no lone surrogates)."""
 
 ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
 """Ids are lower-case slugs: ``wang-huning``, ``cpc-central-committee``."""
@@ -51,6 +62,19 @@ def is_id(value: object) -> bool:
     return isinstance(value, str) and _ID.match(value) is not None
 
 
+def schema_keywords(
+    keywords: Callable[[bool], dict[str, Any]],
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a validator its ``json_schema(is_array)``: the JSON Schema keywords of its rule."""
+
+    def attach(validator: Callable[..., None]) -> Callable[..., None]:
+        validator.json_schema = keywords  # type: ignore[attr-defined]
+        return validator
+
+    return attach
+
+
+@schema_keywords(lambda _is_array: {"pattern": ID_PATTERN})
 def valid_id(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     """attrs validator: ``value`` is an id (``None`` passes, for optional references)."""
     if value is not None and not is_id(value):
@@ -103,13 +127,18 @@ def _unique_slugs(noun: str) -> Callable[[Any, attrs.Attribute[Any], tuple[objec
     validate.__doc__ = (
         f"attrs validator: every item of the tuple is a slug {noun}, and none repeats."
     )
-    return validate
+    return schema_keywords(
+        lambda _is_array: {"items": {"pattern": ID_PATTERN}, "uniqueItems": True}
+    )(validate)
 
 
 valid_ids = _unique_slugs("id")
 valid_topics = _unique_slugs("topic")
 
 
+@schema_keywords(
+    lambda is_array: {"minItems": 1} if is_array else {"minLength": 1, "pattern": NON_BLANK_PATTERN}
+)
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sized) -> None:
     """attrs validator: a string with more than white space, or a non-empty tuple."""
     if isinstance(value, str):
@@ -121,6 +150,7 @@ def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sized) -> 
         raise FieldError(attribute.name, "must not be empty")
 
 
+@schema_keywords(lambda _is_array: {"items": {"minLength": 1, "pattern": NON_BLANK_PATTERN}})
 def non_empty_items(
     _instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
@@ -154,6 +184,10 @@ class matches:  # noqa: N801 - used like attrs' own lower-case validators
     def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         if self.pattern.fullmatch(value) is None:
             raise FieldError(attribute.name, f"must be {self.words}, got {shorten(value)}")
+
+    def json_schema(self, _is_array: bool) -> dict[str, Any]:
+        """The rule as JSON Schema: the pattern anchored at both ends of the string."""
+        return {"pattern": f"^(?:{self.pattern.pattern}){END}"}
 
 
 def broken_rules(

@@ -8,7 +8,7 @@ import attrs
 
 from .errors import FieldError, shorten
 from .evidence import Evidence
-from .identifiers import brief, non_empty, non_empty_items, valid_id
+from .identifiers import brief, non_empty, non_empty_items, schema_keywords, valid_id
 
 __all__ = ["Person", "Role"]
 
@@ -30,6 +30,8 @@ class Role:
         return f"Role(title={brief(self.title)}, institution={self.institution!r})"
 
 
+# JSON Schema cannot compare fields: the rule carries no schema keywords.
+@schema_keywords(lambda _is_array: {})
 def _name_is_given_and_family(instance: Person, attribute: attrs.Attribute[Any], name: str) -> None:
     family, given = instance.family_name, instance.given_name
     if name != f"{family} {given}" and name != f"{given} {family}":
