@@ -116,15 +116,19 @@ def _make_converter() -> cattrs.Converter:
 
     def tuple_from_list(type_: Any) -> Any:
         (item_type, *_rest) = typing.get_args(type_) or (Any,)
+        hook: list[Any] = []  # found on first use: the item class may not be registered yet
 
         def structure(value: Any, _type: Any) -> Any:
             if not isinstance(value, list):
                 raise TypeError(f"expected a list, got {_kind(value)} {shorten(value)}")
+            if not hook:
+                hook.append(made.get_structure_hook(item_type))
+            structure_item = hook[0]
             items: list[Any] = []
             problems: list[Problem] = []
             for index, item in enumerate(value):
                 try:
-                    items.append(made.structure(item, item_type))
+                    items.append(structure_item(item, item_type))
                 except _READING_ERRORS as error:
                     problems += _problems_of(error, f"$[{index}]")
             if problems:
@@ -138,15 +142,17 @@ def _make_converter() -> cattrs.Converter:
     def object_from_dict(cls: type[Any]) -> Any:
         fields = [field for field in attrs.fields(cls) if field.init]
         known = {field.name for field in fields}
-        hints: dict[str, Any] = {}
+        hooks: dict[str, tuple[Any, Any]] = {}
 
         def structure(value: Any, _type: Any) -> Any:
             if not isinstance(value, dict):
                 raise TypeError(
                     f"expected an object for {cls.__name__}, got {_kind(value)} {shorten(value)}"
                 )
-            if not hints:  # read on first use: the classes may not all exist at import
-                hints.update(typing.get_type_hints(cls))
+            if not hooks:  # found on first use: the classes may not all exist at import
+                for name, hint in typing.get_type_hints(cls).items():
+                    if name in known:
+                        hooks[name] = (made.get_structure_hook(hint), hint)
             problems = [
                 Problem("$", f"duplicate key {shorten(key)}")
                 for key in getattr(value, "duplicates", ())
@@ -163,7 +169,8 @@ def _make_converter() -> cattrs.Converter:
                         broken.add(field.name)
                     continue
                 try:
-                    values[field.name] = made.structure(value[field.name], hints[field.name])
+                    structure_field, hint = hooks[field.name]
+                    values[field.name] = structure_field(value[field.name], hint)
                 except _READING_ERRORS as error:
                     problems += _problems_of(error, f"$.{field.name}")
                     broken.add(field.name)
