@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 import diplomodel as dm
-from diplomodel.serialize import MAX_DEPTH
+from diplomodel.identifiers import MAX_ITEM_ERRORS
+from diplomodel.serialize import MAX_DEPTH, MAX_PROBLEMS
 
 
 def _problems(text: Any, cls: type[Any] = dm.Dossier) -> list[dm.Problem]:
@@ -149,3 +150,20 @@ def test_validating_a_list_of_dossiers_as_one_gives_a_short_message(seed_json: s
     (problem,) = _problems(three)
     assert "expected an object for Dossier, got list" in problem.message
     assert len(str(problem)) < 300
+
+
+def test_a_flood_of_problems_is_listed_up_to_a_limit_then_counted(seed_json: str) -> None:
+    data = json.loads(seed_json)
+    data["people"][0]["aliases"] = [""] * 50_000
+    data["events"][0]["evidence"] = [{"quote": "x"}] * 5_000
+    problems = _problems(json.dumps(data))
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[-1].path == "$"
+    assert problems[-1].message.startswith("and ")
+    aliases = [p for p in problems if p.path.startswith("$.people[0].aliases")]
+    assert len(aliases) == MAX_ITEM_ERRORS + 1
+    assert aliases[-1] == dm.Problem(
+        "$.people[0].aliases", f"and {50_000 - MAX_ITEM_ERRORS} more items break the same rules"
+    )
+    evidence = [p for p in problems if p.path.startswith("$.events[0].evidence")]
+    assert evidence[0].path == "$.events[0].evidence[0].start"

@@ -12,7 +12,7 @@ returns all that fail, not only the first.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence, Sized
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Sized
 from typing import Any
 
 import attrs
@@ -22,6 +22,7 @@ from .errors import FieldError, shorten
 __all__ = [
     "END",
     "ID_PATTERN",
+    "MAX_ITEM_ERRORS",
     "NON_BLANK_PATTERN",
     "NO_SURROGATE_PATTERN",
     "TOPIC_PATTERN",
@@ -95,7 +96,21 @@ class ItemFieldError(FieldError):
         super().__init__(first.field, first.message + more)
 
 
-def _raise_any(errors: list[FieldError]) -> None:
+MAX_ITEM_ERRORS = 20
+"""The most items of one list field whose errors are spelled out; the rest are counted."""
+
+
+def _raise_items(field: str, bad_items: Iterable[tuple[int, str]]) -> None:
+    """Raise the errors of the bad items of a list field (index, message), if there are any."""
+    errors: list[FieldError] = []
+    more = 0
+    for index, message in bad_items:
+        if len(errors) < MAX_ITEM_ERRORS:
+            errors.append(FieldError(f"{field}[{index}]", message))
+        else:
+            more += 1
+    if more:
+        errors.append(FieldError(field, f"and {more} more items break the same rules"))
     if len(errors) == 1:
         raise errors[0]
     if errors:
@@ -103,26 +118,23 @@ def _raise_any(errors: list[FieldError]) -> None:
 
 
 def _unique_slugs(noun: str) -> Callable[[Any, attrs.Attribute[Any], tuple[object, ...]], None]:
+    def bad_items(value: tuple[object, ...]) -> Iterator[tuple[int, str]]:
+        seen: set[object] = set()
+        for index, item in enumerate(value):
+            if not is_id(item):
+                yield (
+                    index,
+                    f"must be a slug {noun} of lower-case letters, digits and single "
+                    f"hyphens, got {shorten(item)}",
+                )
+            elif item in seen:
+                yield index, f"repeats the {noun} {shorten(item)}"
+            seen.add(item)
+
     def validate(
         _instance: Any, attribute: attrs.Attribute[Any], value: tuple[object, ...]
     ) -> None:
-        seen: set[object] = set()
-        errors: list[FieldError] = []
-        for index, item in enumerate(value):
-            if not is_id(item):
-                errors.append(
-                    FieldError(
-                        f"{attribute.name}[{index}]",
-                        f"must be a slug {noun} of lower-case letters, digits and single "
-                        f"hyphens, got {shorten(item)}",
-                    )
-                )
-            elif item in seen:
-                errors.append(
-                    FieldError(f"{attribute.name}[{index}]", f"repeats the {noun} {shorten(item)}")
-                )
-            seen.add(item)
-        _raise_any(errors)
+        _raise_items(attribute.name, bad_items(value))
 
     validate.__doc__ = (
         f"attrs validator: every item of the tuple is a slug {noun}, and none repeats."
@@ -155,15 +167,13 @@ def non_empty_items(
     _instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     """attrs validator: every string of the tuple has more than white space."""
-    _raise_any(
-        [
-            FieldError(
-                f"{attribute.name}[{index}]",
-                f"must not be empty or only white space, got {shorten(item)}",
-            )
+    _raise_items(
+        attribute.name,
+        (
+            (index, f"must not be empty or only white space, got {shorten(item)}")
             for index, item in enumerate(value)
             if not item.strip()
-        ]
+        ),
     )
 
 

@@ -30,7 +30,7 @@ from cattrs.preconf.json import make_converter
 from .errors import DiplomodelError, FieldError, Problem, ValidationError, shorten
 from .identifiers import ItemFieldError, broken_rules
 
-__all__ = ["MAX_DEPTH", "converter", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["MAX_DEPTH", "MAX_PROBLEMS", "converter", "from_dict", "from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
@@ -40,6 +40,9 @@ MAX_DEPTH = 64
 A dossier nests about eight levels deep; deeper text is refused before parsing.
 """
 
+MAX_PROBLEMS = 200
+"""The most problems one :class:`~diplomodel.ValidationError` of the reader lists."""
+
 _MESSAGE_LIMIT = 240  # a safety net: messages quote values with shorten() already
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -47,6 +50,21 @@ _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _READING_ERRORS = (DiplomodelError, cattrs.BaseValidationError, ValueError, TypeError)
+
+
+class _ReadProblemsError(ValidationError):
+    """Problems found by the converter's hooks, with paths from the value being read.
+
+    Raised at every level of nesting, so its message is only built when shown.
+    """
+
+    def __init__(self, summary: str, problems: list[Problem]) -> None:
+        self.summary = summary
+        self.problems = tuple(problems)
+        Exception.__init__(self, summary)
+
+    def __str__(self) -> str:
+        return "\n".join([self.summary, *(f"  - {problem}" for problem in self.problems)])
 
 
 def _kind(value: object) -> str:
@@ -132,7 +150,7 @@ def _make_converter() -> cattrs.Converter:
                 except _READING_ERRORS as error:
                     problems += _problems_of(error, f"$[{index}]")
             if problems:
-                raise ValidationError("invalid list", problems)
+                raise _ReadProblemsError("invalid list", problems)
             return tuple(items)
 
         return structure
@@ -188,14 +206,14 @@ def _make_converter() -> cattrs.Converter:
                 except (ValueError, TypeError) as error:
                     rules = broken_rules(cls, values)
                     if not rules:  # a check beyond the field rules
-                        raise ValidationError(
+                        raise _ReadProblemsError(
                             f"invalid {cls.__name__}", _problems_of(error)
                         ) from None
                     problems = [Problem(f"$.{rule.field}", rule.message) for rule in rules]
             else:
                 rules = broken_rules(cls, values, broken)
                 problems += [Problem(f"$.{rule.field}", rule.message) for rule in rules]
-            raise ValidationError(f"invalid {cls.__name__}", problems)
+            raise _ReadProblemsError(f"invalid {cls.__name__}", problems)
 
         return structure
 
@@ -238,11 +256,19 @@ def _problems_of(error: BaseException, path: str = "$") -> list[Problem]:
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
-    """Build a ``cls`` from its JSON-ready form; raises :class:`~diplomodel.ValidationError`."""
+    """Build a ``cls`` from its JSON-ready form; raises :class:`~diplomodel.ValidationError`.
+
+    The error lists every problem found, up to :data:`MAX_PROBLEMS` of them and
+    then a count of the rest, so that its message stays readable.
+    """
     try:
         return converter.structure(data, cls)
     except (*_READING_ERRORS, RecursionError) as error:
-        raise ValidationError(f"invalid {cls.__name__} data", _problems_of(error)) from None
+        problems = _problems_of(error)
+        if len(problems) > MAX_PROBLEMS:
+            rest = len(problems) - MAX_PROBLEMS
+            problems = [*problems[:MAX_PROBLEMS], Problem("$", f"and {rest} more problems")]
+        raise ValidationError(f"invalid {cls.__name__} data", problems) from None
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
