@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel.identifiers import MAX_ITEM_ERRORS
@@ -167,3 +169,54 @@ def test_a_flood_of_problems_is_listed_up_to_a_limit_then_counted(seed_json: str
     )
     evidence = [p for p in problems if p.path.startswith("$.events[0].evidence")]
     assert evidence[0].path == "$.events[0].evidence[0].start"
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=6)
+    | st.sampled_from(["wang-yi", "2025-01-14", "meeting", "host", "CN", "en", "043"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["id", "name", "quote", "start", "end", "evidence", "kind", "x"]),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+def _outcome(read: Any) -> tuple[dm.Problem, ...]:
+    """The problems a read reports (none when it succeeds); any other exception fails the test."""
+    try:
+        read()
+    except dm.ValidationError as error:
+        if not error.problems:
+            raise AssertionError("a ValidationError without problems") from error
+        return error.problems
+    return ()
+
+
+_CLASSES = [dm.Dossier, dm.Person, dm.Event, dm.Evidence, dm.Country, dm.FuzzyDate]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_CLASSES), _JSON_VALUES)
+def test_any_json_value_is_read_or_refused_with_a_validation_error(
+    cls: type[Any], data: Any
+) -> None:
+    problems = _outcome(lambda: dm.from_dict(data, cls))
+    assert all(problem.path.startswith("$") for problem in problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_CLASSES), st.binary(max_size=40) | st.text(max_size=40))
+def test_any_text_or_bytes_is_read_or_refused_with_a_validation_error(
+    cls: type[Any], text: str | bytes
+) -> None:
+    problems = _outcome(lambda: dm.from_json(text, cls))
+    assert all(problem.path.startswith("$") for problem in problems)
