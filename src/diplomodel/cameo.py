@@ -55,7 +55,7 @@ def cameo_codes() -> dict[str, CameoCode]:
 def cameo_code(code: str) -> CameoCode:
     """Look up one CAMEO code.
 
-    Raises :class:`~diplomodel.errors.NotFoundError` naming an unknown code.
+    Raises ``diplomodel.errors.NotFoundError`` naming an unknown code.
     """
     try:
         return cameo_codes()[code]

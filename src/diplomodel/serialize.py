@@ -258,7 +258,7 @@ def _problems_of(error: BaseException, path: str = "$") -> list[Problem]:
 def from_dict(data: Any, cls: type[T]) -> T:
     """Build a ``cls`` from its JSON-ready form; raises :class:`~diplomodel.ValidationError`.
 
-    The error lists every problem found, up to :data:`MAX_PROBLEMS` of them and
+    The error lists every problem found, up to ``MAX_PROBLEMS`` of them and
     then a count of the rest, so that its message stays readable.
     """
     try:
@@ -294,13 +294,10 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     plain = dict(pairs)
     if len(plain) == len(pairs):
         return plain
-    seen: set[str] = set()
-    duplicates: list[str] = []
+    counts: dict[str, int] = {}
     for key, _value in pairs:
-        if key in seen and key not in duplicates:
-            duplicates.append(key)
-        seen.add(key)
-    return _JsonObject(pairs, duplicates)
+        counts[key] = counts.get(key, 0) + 1
+    return _JsonObject(pairs, [key for key, count in counts.items() if count > 1])
 
 
 def _json_int(literal: str) -> int:
@@ -350,7 +347,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     for every text diplomodel reads. The text must be JSON as RFC 8259 defines
     it: no ``NaN`` or ``Infinity``, no repeated key in an object, no lone
     surrogate in a string, arrays and objects nested at most
-    :data:`MAX_DEPTH` deep, and integers short enough for Python to read.
+    ``MAX_DEPTH`` (64) deep, and integers short enough for Python to read.
     """
     try:
         decoded = _json_text(text)
