@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
+import textwrap
+
 import attrs
 import pytest
 from conftest import cite
@@ -25,7 +30,7 @@ def test_evidence_offsets_must_span_the_quote() -> None:
         dm.Evidence(quote="Wang", start=10, end=15)
     with pytest.raises(ValueError, match="start"):
         dm.Evidence(quote="Wang", start=-1, end=3)
-    with pytest.raises(ValueError, match="quote must not be empty"):
+    with pytest.raises(ValueError, match="quote: must not be empty"):
         dm.Evidence(quote=" ", start=0, end=1)
 
 
@@ -80,7 +85,7 @@ def test_cameo_codes_come_from_the_plover_table() -> None:
     code = dm.cameo_code("042")
     assert (code.plover, code.mode, code.label) == ("CONSULT", "visit", "Make a visit")
     assert dm.cameo_code("036").context == "diplomatic"
-    with pytest.raises(ValueError, match="not a CAMEO code"):
+    with pytest.raises(dm.DiplomodelError, match="'0999' is not a CAMEO code"):
         dm.cameo_code("0999")
 
 
@@ -140,3 +145,59 @@ def test_shorten_keeps_error_values_to_a_few_dozen_characters() -> None:
     assert shorten(10**5000 - 1) == "an integer of about 5000 digits"
     assert len(shorten({"k" * 100: [[[[1]]]] * 50})) <= 80
     assert shorten("short") == "'short'"
+
+
+def test_reprs_are_short_and_name_the_object() -> None:
+    seed = dm.load_seed()
+    for entity in seed.entities():
+        text = repr(entity)
+        assert len(text) < 120, text
+        assert text.startswith(f"{type(entity).__name__}(id={entity.id!r}")
+    person = seed.get("wang-yi", dm.Person)
+    assert repr(person) == f"Person(id='wang-yi', name={person.name!r})"
+    statement = seed.statements[0]
+    assert statement.content.quote[:20] in repr(statement)
+    article = repr(seed.article)
+    assert len(article) < 160
+    assert seed.article.publisher in article
+    assert seed.article.published.isoformat() in article
+    assert seed.article.text[:200] not in article
+    parts = [
+        *(role for person in seed.people for role in person.roles),
+        *(p for event in seed.events for p in event.participants),
+        *(event.place for event in seed.events if event.place),
+        *seed.article.artifacts,
+        *seed.uncited,
+        *(evidence for entity in seed.entities() for evidence in getattr(entity, "evidence", ())),
+    ]
+    assert parts
+    assert all(len(repr(part)) < 200 for part in parts)
+    huge = dm.Evidence(quote="w" * 100_000, start=0, end=100_000)
+    assert len(repr(huge)) < 100
+
+
+def test_every_enum_member_of_the_model_has_a_docstring() -> None:
+    kinds = (
+        dm.ArtifactKind,
+        dm.InstitutionKind,
+        dm.EventKind,
+        dm.EventStatus,
+        dm.ParticipantPart,
+        dm.StatementMode,
+        dm.ConsensusStatus,
+    )
+    for kind in kinds:
+        (body,) = ast.parse(textwrap.dedent(inspect.getsource(kind))).body
+        assert isinstance(body, ast.ClassDef)
+        statements = body.body
+        documented = {
+            target.id
+            for statement, following in itertools.pairwise(statements)
+            if isinstance(statement, ast.Assign)
+            for target in statement.targets
+            if isinstance(target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        }
+        assert documented == set(kind.__members__), kind

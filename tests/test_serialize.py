@@ -96,7 +96,7 @@ def _broken(tiny: dm.Dossier, change: Any) -> dm.ValidationError:
     ("change", "path", "words"),
     [
         (lambda d: d["people"][0].pop("family_name"), "$.people[0].family_name", "missing"),
-        (lambda d: d["events"][0].update(colour="red"), "$.events[0]", "unknown key(s): colour"),
+        (lambda d: d["events"][0].update(colour="red"), "$.events[0]", "unknown key(s): 'colour'"),
         (lambda d: d["countries"][1].update(alpha2=392), "$.countries[1].alpha2", "expected str"),
         (lambda d: d["events"][0].update(number="9"), "$.events[0].number", "expected int"),
         (lambda d: d["people"][0].update(aliases="Wang"), "$.people[0].aliases", "expected a list"),
@@ -128,7 +128,7 @@ def _broken(tiny: dm.Dossier, change: Any) -> dm.ValidationError:
         ),
         (
             lambda d: d["people"][1]["evidence"][0].update(end=99),
-            "$.people[1].evidence[0]",
+            "$.people[1].evidence[0].end",
             "span",
         ),
         (lambda d: d["people"][1].update(id="wang-yi"), "$.people[1].id", "duplicate id 'wang-yi'"),
@@ -143,7 +143,7 @@ def _broken(tiny: dm.Dossier, change: Any) -> dm.ValidationError:
             "artifact",
         ),
         (lambda d: d["people"][1].update(aliases=["Taro"]), "$.people[1].aliases[0]", "'Taro'"),
-        (lambda d: d["events"][0].update(cameo="999"), "$.events[0]", "CAMEO"),
+        (lambda d: d["events"][0].update(cameo="999"), "$.events[0].cameo", "CAMEO"),
         (
             lambda d: d["consensus_items"][0].update(document="talks"),
             "$.consensus_items[0].document",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 
 import attrs
 
 from .evidence import Evidence
-from .identifiers import non_empty, valid_id
+from .identifiers import brief, matches, non_empty, valid_id
 
 __all__ = ["Article", "Artifact", "ArtifactKind", "UncitedPassage"]
 
@@ -24,7 +25,7 @@ class ArtifactKind(enum.Enum):
     """Anything else that is not part of the article's prose."""
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Artifact:
     """Words in the text that are not part of any fact, and why."""
 
@@ -37,8 +38,11 @@ class Artifact:
     evidence: Evidence
     """The words and where they stand."""
 
+    def __repr__(self) -> str:
+        return f"Artifact(kind={self.kind.value!r}, evidence={self.evidence!r})"
 
-@attrs.define(frozen=True, kw_only=True)
+
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class UncitedPassage:
     """A sentence the curation leaves uncited on purpose, and why."""
 
@@ -48,8 +52,11 @@ class UncitedPassage:
     evidence: Evidence
     """The passage and where it stands."""
 
+    def __repr__(self) -> str:
+        return f"UncitedPassage(reason={brief(self.reason)}, evidence={self.evidence!r})"
 
-@attrs.define(frozen=True, kw_only=True)
+
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Article:
     """A news article: its metadata and full text."""
 
@@ -66,15 +73,25 @@ class Article:
     """Publication date; relative dates in the text are resolved against it."""
 
     language: str = attrs.field(
-        default="en", validator=attrs.validators.matches_re(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+        default="en",
+        validator=matches(
+            re.compile("[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"),
+            "a BCP 47 language tag such as 'en' or 'zh-Hans'",
+        ),
     )
     """BCP 47 language tag of the text."""
 
     url: str | None = None
     """Where the article was published, when known."""
 
-    text: str = attrs.field(validator=non_empty, repr=False)
+    text: str = attrs.field(validator=non_empty)
     """The full text, exactly as published; evidence offsets count its code points."""
 
     artifacts: tuple[Artifact, ...] = ()
     """Lines or tokens of the text that are not part of any fact."""
+
+    def __repr__(self) -> str:
+        return (
+            f"Article(id={self.id!r}, publisher={brief(self.publisher)}, "
+            f"published='{self.published.isoformat()}', {len(self.text)} characters)"
+        )

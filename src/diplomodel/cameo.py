@@ -8,6 +8,8 @@ from importlib import resources
 
 import attrs
 
+from .errors import NotFoundError, shorten
+
 __all__ = ["CameoCode", "cameo_code", "cameo_codes"]
 
 _LINE = re.compile(r"^(?P<code>\d{2,4}):\s*(?P<fields>[^#]*?)\s*(?:#\s*(?P<label>.*))?$")
@@ -51,8 +53,13 @@ def cameo_codes() -> dict[str, CameoCode]:
 
 
 def cameo_code(code: str) -> CameoCode:
-    """Look up one CAMEO code; raises KeyError-free ``ValueError`` naming an unknown code."""
+    """Look up one CAMEO code.
+
+    Raises ``diplomodel.errors.NotFoundError`` naming an unknown code.
+    """
     try:
         return cameo_codes()[code]
-    except KeyError:
-        raise ValueError(f"{code!r} is not a CAMEO code of the CAMEO-to-PLOVER table") from None
+    except (KeyError, TypeError):  # TypeError: an unhashable value is no code either
+        raise NotFoundError(
+            f"{shorten(code)} is not a CAMEO code of the CAMEO-to-PLOVER table", None
+        ) from None

@@ -6,8 +6,9 @@ import enum
 
 import attrs
 
+from .errors import FieldError, shorten
 from .evidence import Evidence
-from .identifiers import valid_id, valid_ids, valid_topics
+from .identifiers import brief, schema_keywords, valid_id, valid_ids, valid_topics
 
 __all__ = ["ConsensusItem", "ConsensusStatus"]
 
@@ -16,20 +17,24 @@ class ConsensusStatus(enum.Enum):
     """How far the sides went on an item."""
 
     AGREED = "agreed"
+    """The sides agreed on it: "the two sides agreed to"."""
     CONFIRMED = "confirmed"
+    """The sides confirmed something agreed before: "reaffirmed", "confirmed"."""
     TENTATIVELY_AGREED = "tentatively-agreed"
+    """The sides agreed only tentatively, in principle, or subject to arrangement."""
     VIEWS_EXCHANGED = "views-exchanged"
     """Discussed, with no agreement stated."""
 
 
+@schema_keywords(lambda _is_array: {"minItems": 2})
 def _two_or_more(
     _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
     if len(value) < 2:
-        raise ValueError(f"{attribute.name} needs at least two sides, got {list(value)!r}")
+        raise FieldError(attribute.name, f"needs at least two sides, got {shorten(list(value))}")
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class ConsensusItem:
     """One item two or more sides agreed, confirmed or discussed."""
 
@@ -59,3 +64,6 @@ class ConsensusItem:
 
     evidence: tuple[Evidence, ...] = ()
     """Further words that support it, beyond its content: "They agreed to"."""
+
+    def __repr__(self) -> str:
+        return f"ConsensusItem(id={self.id!r}, content={brief(self.content.quote)})"

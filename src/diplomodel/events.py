@@ -9,14 +9,15 @@ to a PLOVER event type.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
-from .cameo import cameo_code
+from .cameo import cameo_codes
 from .dates import FuzzyDate
+from .errors import FieldError, shorten
 from .evidence import Evidence
-from .identifiers import non_empty, valid_id
+from .identifiers import brief, non_empty, schema_keywords, valid_id
 
 __all__ = ["Event", "EventKind", "EventStatus", "ParticipantPart", "Participation", "Place"]
 
@@ -57,9 +58,13 @@ class ParticipantPart(enum.Enum):
     """The part a person or institution plays in an event."""
 
     HOST = "host"
+    """Receives the others: the side the event takes place with."""
     GUEST = "guest"
+    """Is received by the host: a visitor, a visiting delegation."""
     DELEGATION_LEAD = "delegation-lead"
+    """Heads a delegation."""
     DELEGATION_MEMBER = "delegation-member"
+    """Belongs to a delegation without heading it."""
     PARTICIPANT = "participant"
     """Takes part; the article does not say in what part."""
     SPEAKER = "speaker"
@@ -68,7 +73,7 @@ class ParticipantPart(enum.Enum):
     """Issues or publishes a text: an editorial, a readout."""
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Participation:
     """One participant in an event and its part there."""
 
@@ -81,8 +86,11 @@ class Participation:
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article puts the participant at the event."""
 
+    def __repr__(self) -> str:
+        return f"Participation(participant={self.participant!r}, part={self.part.value!r})"
 
-@attrs.define(frozen=True, kw_only=True)
+
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Place:
     """Where an event happens, as precisely as the article says."""
 
@@ -95,18 +103,26 @@ class Place:
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article names the place."""
 
-
-def _known_cameo(_instance: Any, _attribute: attrs.Attribute[Any], code: str | None) -> None:
-    if code is not None:
-        cameo_code(code)
+    def __repr__(self) -> str:
+        return f"Place(name={brief(self.name)}, country={self.country!r})"
 
 
+@schema_keywords(lambda _is_array: {"enum": sorted(cameo_codes())})
+def _known_cameo(_instance: Any, attribute: attrs.Attribute[Any], code: str | None) -> None:
+    if code is not None and code not in cameo_codes():
+        raise FieldError(
+            attribute.name,
+            f"{shorten(code)} is not a CAMEO code of the CAMEO-to-PLOVER table",
+        )
+
+
+@schema_keywords(lambda _is_array: {"minimum": 1})
 def _positive(_instance: Any, attribute: attrs.Attribute[Any], number: int | None) -> None:
     if number is not None and number < 1:
-        raise ValueError(f"{attribute.name} must be 1 or more, got {number}")
+        raise FieldError(attribute.name, f"must be 1 or more, got {shorten(number)}")
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Event:
     """Something that happened, is happening or is to happen (Popolo Event)."""
 
@@ -149,6 +165,31 @@ class Event:
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article tells of the event."""
 
+    _schema_rules: ClassVar[dict[str, Any]] = {
+        "anyOf": [
+            {"properties": {"series": {"type": "null"}, "number": {"type": "null"}}},
+            {
+                "required": ["series", "number"],
+                "properties": {"series": {"type": "string"}, "number": {"type": "integer"}},
+            },
+        ],
+    }
+    """Series and number go together, as JSON Schema (read by :func:`json_schema`)."""
+
     def __attrs_post_init__(self) -> None:
-        if (self.series is None) != (self.number is None):
-            raise ValueError("series and number go together: give both or neither")
+        # A number means nothing without its series, and a series member has a number.
+        if self.number is not None and self.series is None:
+            raise FieldError(
+                "series",
+                f"missing: an event with a number ({self.number}) needs the series it is "
+                "numbered in; series and number go together",
+            )
+        if self.series is not None and self.number is None:
+            raise FieldError(
+                "number",
+                f"missing: an event of the series {self.series!r} needs its number in it; "
+                "series and number go together",
+            )
+
+    def __repr__(self) -> str:
+        return f"Event(id={self.id!r}, name={brief(self.name)})"

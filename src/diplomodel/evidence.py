@@ -11,20 +11,32 @@ from typing import Any
 
 import attrs
 
-from .identifiers import non_empty
+from .errors import FieldError, shorten
+from .identifiers import brief, non_empty, schema_keywords
 
 __all__ = ["Evidence", "find_occurrences"]
 
 
-def _offsets_fit_quote(instance: Evidence, _attribute: attrs.Attribute[Any], end: int) -> None:
+# end = start + len(quote) >= 1; JSON Schema cannot compare fields, so it says only that.
+@schema_keywords(lambda _is_array: {"minimum": 1})
+def _offsets_fit_quote(instance: Evidence, attribute: attrs.Attribute[Any], end: int) -> None:
     if end - instance.start != len(instance.quote):
-        raise ValueError(
-            f"evidence offsets {instance.start}..{end} span {end - instance.start} code points "
-            f"but the quote {instance.quote!r} has {len(instance.quote)}"
+        raise FieldError(
+            attribute.name,
+            f"offsets {shorten(instance.start)}..{shorten(end)} span "
+            f"{shorten(end - instance.start)} code points but the quote "
+            f"{shorten(instance.quote)} has {len(instance.quote)}; end must be "
+            f"{shorten(instance.start + len(instance.quote))}",
         )
 
 
-@attrs.define(frozen=True, kw_only=True, order=True)
+@schema_keywords(lambda _is_array: {"minimum": 0})
+def _not_negative(_instance: Any, attribute: attrs.Attribute[Any], start: int) -> None:
+    if start < 0:
+        raise FieldError(attribute.name, f"must be 0 or more, got {shorten(start)}")
+
+
+@attrs.define(frozen=True, kw_only=True, order=True, repr=False)
 class Evidence:
     """The exact words in the article behind a fact, and where they stand.
 
@@ -35,7 +47,7 @@ class Evidence:
     quote: str = attrs.field(validator=non_empty, order=False)
     """The words exactly as the article writes them."""
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
+    start: int = attrs.field(validator=_not_negative)
     """Offset of the first code point of the quote in the article text."""
 
     end: int = attrs.field(validator=_offsets_fit_quote)
@@ -44,6 +56,9 @@ class Evidence:
     def overlaps(self, other: Evidence) -> bool:
         """Whether this span and ``other`` share at least one code point."""
         return self.start < other.end and other.start < self.end
+
+    def __repr__(self) -> str:
+        return f"Evidence(quote={brief(self.quote)}, start={self.start}, end={self.end})"
 
 
 def find_occurrences(text: str, quote: str) -> tuple[int, ...]:

@@ -12,7 +12,7 @@ import enum
 import attrs
 
 from .evidence import Evidence
-from .identifiers import non_empty, valid_id, valid_ids
+from .identifiers import brief, non_empty, non_empty_items, valid_id, valid_ids
 
 __all__ = ["Institution", "InstitutionKind"]
 
@@ -48,7 +48,7 @@ class InstitutionKind(enum.Enum):
     """A standing framework of meetings between two sides."""
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Institution:
     """A party, organ, state body, outlet, academy or mechanism (Popolo Organization)."""
 
@@ -61,9 +61,7 @@ class Institution:
     kind: InstitutionKind
     """What sort of body it is."""
 
-    abbreviations: tuple[str, ...] = attrs.field(
-        default=(), validator=attrs.validators.deep_iterable(non_empty)
-    )
+    abbreviations: tuple[str, ...] = attrs.field(default=(), validator=non_empty_items)
     """Standard short forms: ``CPC``, ``CPPCC``, ``LDP``, ``PLA``."""
 
     country: str | None = attrs.field(default=None, validator=valid_id)
@@ -77,3 +75,6 @@ class Institution:
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article names it."""
+
+    def __repr__(self) -> str:
+        return f"Institution(id={self.id!r}, name={brief(self.name)})"

@@ -6,13 +6,14 @@ from typing import Any
 
 import attrs
 
+from .errors import FieldError, shorten
 from .evidence import Evidence
-from .identifiers import non_empty, valid_id
+from .identifiers import brief, non_empty, non_empty_items, schema_keywords, valid_id
 
 __all__ = ["Person", "Role"]
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Role:
     """A title a person holds in an institution, as stated at the article's date."""
 
@@ -25,20 +26,23 @@ class Role:
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article states the role."""
 
+    def __repr__(self) -> str:
+        return f"Role(title={brief(self.title)}, institution={self.institution!r})"
 
-def _name_is_given_and_family(
-    instance: Person, _attribute: attrs.Attribute[Any], name: str
-) -> None:
+
+# JSON Schema cannot compare fields: the rule carries no schema keywords.
+@schema_keywords(lambda _is_array: {})
+def _name_is_given_and_family(instance: Person, attribute: attrs.Attribute[Any], name: str) -> None:
     family, given = instance.family_name, instance.given_name
-    orders = {f"{family} {given}", f"{given} {family}"}
-    if name not in orders:
-        raise ValueError(
-            f"name {name!r} must be the family and given names in either order "
-            f"({instance.family_name!r}, {instance.given_name!r})"
+    if name != f"{family} {given}" and name != f"{given} {family}":
+        raise FieldError(
+            attribute.name,
+            f"{shorten(name)} must be the family and given names in either order "
+            f"({shorten(family)}, {shorten(given)})",
         )
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Person:
     """A person named in the article (Popolo Person).
 
@@ -59,9 +63,7 @@ class Person:
     given_name: str = attrs.field(validator=non_empty)
     """Given name: "Huning", "Hiroshi"."""
 
-    aliases: tuple[str, ...] = attrs.field(
-        default=(), validator=attrs.validators.deep_iterable(non_empty)
-    )
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=non_empty_items)
     """Shorter names the article uses for the person: "Moriyama", "Lü"."""
 
     country: str | None = attrs.field(default=None, validator=valid_id)
@@ -72,3 +74,6 @@ class Person:
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article names the person."""
+
+    def __repr__(self) -> str:
+        return f"Person(id={self.id!r}, name={brief(self.name)})"

@@ -11,13 +11,13 @@ from typing import Any
 
 import attrs
 
-from .identifiers import ID_PATTERN, non_empty, valid_id, valid_ids, valid_topics
+from .identifiers import END, NO_SURROGATE_PATTERN
 
 __all__ = ["json_schema"]
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-_ID_ITEMS = {"type": "string", "pattern": ID_PATTERN}
+_ISO_DATE_PATTERN = f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}"
 
 
 def _summary(obj: object) -> str:
@@ -26,28 +26,20 @@ def _summary(obj: object) -> str:
 
 
 def _validator_schema(validator: Any, is_array: bool) -> dict[str, Any]:
-    """Schema keywords for the validators diplomodel's classes use."""
+    """The JSON Schema keywords of a field's validators, which carry them (``json_schema``)."""
+    if validator is None:
+        return {}
     inner = getattr(validator, "_validators", None)
     if inner is not None:  # attrs' and_() of a list of validators
         merged: dict[str, Any] = {}
         for part in inner:
             merged.update(_validator_schema(part, is_array))
         return merged
-    if validator is valid_id:
-        return {"pattern": ID_PATTERN}
-    if validator in (valid_ids, valid_topics):
-        return {"items": _ID_ITEMS, "uniqueItems": True}
-    if validator is non_empty:
-        return {"minItems": 1} if is_array else {"minLength": 1, "pattern": r"\S"}
-    pattern = getattr(validator, "pattern", None)
-    if pattern is not None:  # attrs.validators.matches_re (full match)
-        return {"pattern": f"^(?:{pattern.pattern})$"}
-    member = getattr(validator, "member_validator", None)
-    if member is not None:  # attrs.validators.deep_iterable
-        return {"items": {"minLength": 1, "pattern": r"\S"}} if member is non_empty else {}
-    if getattr(validator, "compare_op", None) == ">=":
-        return {"minimum": validator.bound}
-    return {}
+    keywords = getattr(validator, "json_schema", None)
+    if keywords is None:  # a rule across fields that JSON Schema cannot say
+        return {}
+    result: dict[str, Any] = keywords(is_array)
+    return result
 
 
 class _SchemaBuilder:
@@ -65,13 +57,13 @@ class _SchemaBuilder:
         if annotation is type(None):
             return {"type": "null"}
         if annotation is str:
-            return {"type": "string"}
+            return {"type": "string", "pattern": NO_SURROGATE_PATTERN}
         if annotation is bool:
             return {"type": "boolean"}
         if annotation is int:
             return {"type": "integer"}
         if annotation is dt.date:
-            return {"type": "string", "format": "date"}
+            return {"type": "string", "format": "date", "pattern": _ISO_DATE_PATTERN}
         if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
             return self.for_enum(annotation)
         if attrs.has(annotation):
@@ -116,18 +108,31 @@ class _SchemaBuilder:
                 "properties": properties,
                 "required": required,
                 "additionalProperties": False,
+                **getattr(cls, "_schema_rules", {}),  # rules across fields, such as Event's
             }
         return {"$ref": f"#/$defs/{name}"}
 
 
 def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
-    """The JSON Schema (2020-12) of ``to_dict(obj)`` for ``obj`` of class ``cls``.
+    r"""The JSON Schema (2020-12) of ``to_dict(obj)`` for ``obj`` of class ``cls``.
 
     ``cls`` defaults to :class:`~diplomodel.Dossier`. The schema is built from the
-    attrs classes themselves (field types, defaults, id patterns), so it cannot
-    drift from the model. Checks that need the whole dossier (references,
-    quotes against the text) are beyond JSON Schema; :func:`~diplomodel.from_dict`
-    makes them.
+    attrs classes themselves: field types, defaults, and the JSON Schema
+    keywords each field validator carries, so every rule of one object that
+    JSON Schema can say, it says as the library checks it: slugs, ISO codes
+    and dates written exactly ``YYYY-MM-DD``, strings with more than white
+    space and without lone surrogates, non-empty and duplicate-free lists,
+    ranges, CAMEO codes, an event's series and number together. Patterns end
+    with ``(?![\s\S])``, which means end of string in both ECMA-262 and
+    Python, so a trailing newline does not slip through.
+
+    Beyond JSON Schema, and checked by :func:`~diplomodel.from_dict` alone:
+    rules that compare fields (a person's name made of the family and given
+    names, evidence ``end - start`` equal to the quote's length, a fuzzy
+    date's window and EDTF), rules on the JSON text itself (no repeated key
+    in an object, integers without a fraction: JSON Schema counts ``1.0`` as
+    an integer), and checks that need the whole dossier (references, quotes
+    against the text).
     """
     if cls is None:
         from .dossier import Dossier

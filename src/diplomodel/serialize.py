@@ -1,77 +1,219 @@
 """JSON serialization: one configured cattrs converter and the functions around it.
 
 Enums are written by value, dates as ISO strings, a :class:`FuzzyDate` as an
-object. Reading is strict: unknown keys, missing keys and wrong primitive types
-(a number where a string belongs, a string where a list belongs) are errors,
-never coerced; every failure becomes one :class:`~diplomodel.ValidationError`
-listing each problem with its JSON path.
+object. Reading is strict: unknown keys, duplicate keys, missing keys and wrong
+primitive types (a number where a string belongs, a string where a list
+belongs) are errors, never coerced; so are strings with lone surrogates and
+dates not written exactly ``YYYY-MM-DD``. Every failure becomes one
+:class:`~diplomodel.ValidationError` listing each problem with its JSON path,
+every broken field rule of every object included, with input values quoted
+in short.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import enum
 import json
+import re
+import sys
+import typing
+from itertools import accumulate
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
-from cattrs.gen import make_dict_structure_fn
+from cattrs.cols import is_sequence
 from cattrs.preconf.json import make_converter
 
-from .errors import Problem, ValidationError
+from .errors import DiplomodelError, FieldError, Problem, ValidationError, shorten
+from .identifiers import ItemFieldError, broken_rules
 
-__all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["MAX_DEPTH", "MAX_PROBLEMS", "converter", "from_dict", "from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
+
+MAX_DEPTH = 64
+"""The deepest nesting of JSON arrays and objects :func:`from_json` reads.
+
+A dossier nests about eight levels deep; deeper text is refused before parsing.
+"""
+
+MAX_PROBLEMS = 200
+"""The most problems one :class:`~diplomodel.ValidationError` of the reader lists."""
+
+_MESSAGE_LIMIT = 240  # a safety net: messages quote values with shorten() already
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_READING_ERRORS = (DiplomodelError, cattrs.BaseValidationError, ValueError, TypeError)
+
+
+class _ReadProblemsError(ValidationError):
+    """Problems found by the converter's hooks, with paths from the value being read.
+
+    Raised at every level of nesting, so its message is only built when shown.
+    """
+
+    def __init__(self, summary: str, problems: list[Problem]) -> None:
+        self.summary = summary
+        self.problems = tuple(problems)
+        Exception.__init__(self, summary)
+
+    def __str__(self) -> str:
+        return "\n".join([self.summary, *(f"  - {problem}" for problem in self.problems)])
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
 
 
 def _strict(kind: type[Any], *, reject: tuple[type[Any], ...] = ()) -> Any:
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, kind) or isinstance(value, reject):
-            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+            raise TypeError(f"expected {kind.__name__}, got {_kind(value)} {shorten(value)}")
         return value
 
     return structure
 
 
+def _structure_str(value: Any, _type: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected str, got {_kind(value)} {shorten(value)}")
+    surrogate = _SURROGATE.search(value)
+    if surrogate is not None:
+        raise ValueError(
+            f"lone surrogate {surrogate.group()!r} at index {surrogate.start()} of "
+            f"{shorten(value)}: strings must be valid Unicode"
+        )
+    return value
+
+
 def _structure_date(value: Any, _type: Any) -> dt.date:
     if not isinstance(value, str):
-        raise TypeError(f"expected an ISO date string, got {type(value).__name__} {value!r}")
+        raise TypeError(f"expected an ISO date string, got {_kind(value)} {shorten(value)}")
     try:
+        if _ISO_DATE.fullmatch(value) is None:
+            raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise ValueError(
+            f"{shorten(value)} is not an ISO date written exactly YYYY-MM-DD"
+        ) from None
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Any:
+    members = {member.value: member for member in cls}
+    allowed = ", ".join(repr(value) for value in members)
+
+    def structure(value: Any, _type: Any) -> enum.Enum:
+        if isinstance(value, str) and value in members:
+            return members[value]
+        raise ValueError(f"{shorten(value)} is not a valid {cls.__name__}: one of {allowed}")
+
+    return structure
+
+
+def _key_list(keys: list[str]) -> str:
+    shown = ", ".join(shorten(key) for key in keys[:5])
+    return shown if len(keys) <= 5 else f"{shown} and {len(keys) - 5} more"
 
 
 def _make_converter() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True, detailed_validation=True)
-    made.register_structure_hook(str, _strict(str))
+    made.register_structure_hook(str, _structure_str)
     made.register_structure_hook(int, _strict(int, reject=(bool,)))
     made.register_structure_hook(bool, _strict(bool))
     made.register_structure_hook(dt.date, _structure_date)
+    made.register_structure_hook_factory(
+        lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _enum_hook
+    )
 
     def tuple_from_list(type_: Any) -> Any:
-        items = homogenous_tuple_structure_factory(type_, made)
+        (item_type, *_rest) = typing.get_args(type_) or (Any,)
+        hook: list[Any] = []  # found on first use: the item class may not be registered yet
 
         def structure(value: Any, _type: Any) -> Any:
             if not isinstance(value, list):
-                raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
-            return items(value, _type)
+                raise TypeError(f"expected a list, got {_kind(value)} {shorten(value)}")
+            if not hook:
+                hook.append(made.get_structure_hook(item_type))
+            structure_item = hook[0]
+            items: list[Any] = []
+            problems: list[Problem] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(structure_item(item, item_type))
+                except _READING_ERRORS as error:
+                    problems += _problems_of(error, f"$[{index}]")
+            if problems:
+                raise _ReadProblemsError("invalid list", problems)
+            return tuple(items)
 
         return structure
 
     made.register_structure_hook_factory(is_sequence, tuple_from_list)
 
     def object_from_dict(cls: type[Any]) -> Any:
-        fields = make_dict_structure_fn(cls, made)
+        fields = [field for field in attrs.fields(cls) if field.init]
+        known = {field.name for field in fields}
+        hooks: dict[str, tuple[Any, Any]] = {}
 
         def structure(value: Any, _type: Any) -> Any:
             if not isinstance(value, dict):
                 raise TypeError(
-                    f"expected an object for {cls.__name__}, got {type(value).__name__} {value!r}"
+                    f"expected an object for {cls.__name__}, got {_kind(value)} {shorten(value)}"
                 )
-            return fields(value, _type)
+            if not hooks:  # found on first use: the classes may not all exist at import
+                for name, hint in typing.get_type_hints(cls).items():
+                    if name in known:
+                        hooks[name] = (made.get_structure_hook(hint), hint)
+            problems = [
+                Problem("$", f"duplicate key {shorten(key)}")
+                for key in getattr(value, "duplicates", ())
+            ]
+            unknown = [key for key in value if key not in known]
+            if unknown:
+                problems.append(Problem("$", f"unknown key(s): {_key_list(unknown)}"))
+            values: dict[str, Any] = {}
+            broken: set[str] = set()
+            for field in fields:
+                if field.name not in value:
+                    if field.default is attrs.NOTHING:
+                        problems.append(Problem(f"$.{field.name}", "required key missing"))
+                        broken.add(field.name)
+                    continue
+                try:
+                    structure_field, hint = hooks[field.name]
+                    values[field.name] = structure_field(value[field.name], hint)
+                except _READING_ERRORS as error:
+                    problems += _problems_of(error, f"$.{field.name}")
+                    broken.add(field.name)
+            if not problems:
+                try:
+                    return cls(
+                        **{
+                            field.alias: values[field.name]
+                            for field in fields
+                            if field.name in values
+                        }
+                    )
+                except ValidationError:
+                    raise  # the object's own whole checks (a dossier's), with their paths
+                except (ValueError, TypeError) as error:
+                    rules = broken_rules(cls, values)
+                    if not rules:  # a check beyond the field rules
+                        raise _ReadProblemsError(
+                            f"invalid {cls.__name__}", _problems_of(error)
+                        ) from None
+                    problems = [Problem(f"$.{rule.field}", rule.message) for rule in rules]
+            else:
+                rules = broken_rules(cls, values, broken)
+                problems += [Problem(f"$.{rule.field}", rule.message) for rule in rules]
+            raise _ReadProblemsError(f"invalid {cls.__name__}", problems)
 
         return structure
 
@@ -88,41 +230,45 @@ def to_dict(obj: Any) -> Any:
     return converter.unstructure(obj)
 
 
+def _capped(message: str) -> str:
+    return message if len(message) <= _MESSAGE_LIMIT else message[: _MESSAGE_LIMIT - 1] + "\u2026"
+
+
 def _problems_of(error: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a (possibly nested) structuring error into problems with JSON paths."""
     if isinstance(error, ValidationError):
-        # Raised by a class's own checks (the dossier's); its paths start at "$".
-        return [Problem(path + problem.path[1:], problem.message) for problem in error.problems]
-    if isinstance(error, cattrs.ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(error.extra_fields))
-        return [Problem(path, f"unknown key(s): {keys}")]
-    if isinstance(error, cattrs.ClassValidationError):
+        # Raised by the converter's hooks or a class's own checks; its paths start at "$".
+        return [
+            Problem(path + problem.path[1:], _capped(problem.message)) for problem in error.problems
+        ]
+    if isinstance(error, ItemFieldError):
+        return [Problem(f"{path}.{each.field}", _capped(each.message)) for each in error.errors]
+    if isinstance(error, FieldError):
+        return [Problem(f"{path}.{error.field}", _capped(error.message))]
+    if isinstance(error, cattrs.ClassValidationError | cattrs.IterableValidationError):
         problems: list[Problem] = []
-        with_field, without = error.group_exceptions()
-        for inner, note in with_field:
-            problems += _problems_of(inner, f"{path}.{note.name}")
-        for inner in without:
-            problems += _problems_of(inner, path)
-        return problems
-    if isinstance(error, cattrs.IterableValidationError):
-        problems = []
-        with_index, without = error.group_exceptions()
-        for inner, item_note in with_index:
-            problems += _problems_of(inner, f"{path}[{item_note.index!r}]")
-        for inner in without:
+        for inner in error.exceptions:
             problems += _problems_of(inner, path)
         return problems
     if isinstance(error, KeyError):
         return [Problem(path, "required key missing")]
-    return [Problem(path, str(error) or type(error).__name__)]
+    return [Problem(path, _capped(str(error) or type(error).__name__))]
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
-    """Build a ``cls`` from its JSON-ready form; raises :class:`~diplomodel.ValidationError`."""
+    """Build a ``cls`` from its JSON-ready form; raises :class:`~diplomodel.ValidationError`.
+
+    The error lists every problem found, up to ``MAX_PROBLEMS`` of them and
+    then a count of the rest, so that its message stays readable.
+    """
     try:
         return converter.structure(data, cls)
-    except (cattrs.BaseValidationError, ValidationError, ValueError, TypeError) as error:
-        raise ValidationError(f"invalid {cls.__name__} data", _problems_of(error)) from error
+    except (*_READING_ERRORS, RecursionError) as error:
+        problems = _problems_of(error)
+        if len(problems) > MAX_PROBLEMS:
+            rest = len(problems) - MAX_PROBLEMS
+            problems = [*problems[:MAX_PROBLEMS], Problem("$", f"and {rest} more problems")]
+        raise ValidationError(f"invalid {cls.__name__} data", problems) from None
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
@@ -130,13 +276,99 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Read a ``cls`` from JSON text; raises :class:`~diplomodel.ValidationError`."""
+class _RefusedError(Exception):
+    """JSON text refused while parsing; the message says why."""
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object whose text repeats keys; ``duplicates`` names them (the last value wins)."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], duplicates: list[str]) -> None:
+        super().__init__(pairs)
+        self.duplicates = duplicates
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    plain = dict(pairs)
+    if len(plain) == len(pairs):
+        return plain
+    counts: dict[str, int] = {}
+    for key, _value in pairs:
+        counts[key] = counts.get(key, 0) + 1
+    return _JsonObject(pairs, [key for key, count in counts.items() if count > 1])
+
+
+def _json_int(literal: str) -> int:
     try:
-        data = json.loads(text)
+        return int(literal)
+    except ValueError:  # longer than the interpreter converts
+        digits = len(literal.lstrip("-"))
+        raise _RefusedError(
+            f"an integer literal of {digits} digits, more than the "
+            f"{sys.get_int_max_str_digits()} digits allowed"
+        ) from None
+
+
+def _json_constant(name: str) -> Any:
+    raise _RefusedError(f"{name} is not JSON (JSON numbers are finite)")
+
+
+def _nesting_depth(text: str) -> int:
+    """How deep arrays and objects nest in JSON text, strings skipped; linear in the text."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
+
+
+def _json_text(text: object) -> str:
+    """The text to parse: decoded from UTF-8 if bytes, without a byte-order mark."""
+    if isinstance(text, bytes | bytearray):
+        raw = bytes(text)
+        if raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            bad = raw[error.start : min(error.end, error.start + 4)]
+            raise _RefusedError(
+                f"not UTF-8: byte(s) {bad!r} at byte offset {error.start}"
+            ) from None
+    if isinstance(text, str):
+        return text[1:] if text.startswith("\ufeff") else text
+    raise _RefusedError(f"expected JSON text as str or bytes, got {_kind(text)} {shorten(text)}")
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Read a ``cls`` from JSON text; raises :class:`~diplomodel.ValidationError`.
+
+    ``text`` is a ``str`` or UTF-8 ``bytes``. A leading U+FEFF (byte-order mark)
+    is an encoding signature, not content: it is skipped before reading, as
+    for every text diplomodel reads. The text must be JSON as RFC 8259 defines
+    it: no ``NaN`` or ``Infinity``, no repeated key in an object, no lone
+    surrogate in a string, arrays and objects nested at most
+    ``MAX_DEPTH`` (64) deep, and integers short enough for Python to read.
+    """
+    try:
+        decoded = _json_text(text)
+        depth = _nesting_depth(decoded)
+        if depth > MAX_DEPTH:
+            raise _RefusedError(f"arrays and objects nest {depth} deep, more than {MAX_DEPTH}")
+        data = json.loads(
+            decoded,
+            object_pairs_hook=_json_object,
+            parse_int=_json_int,
+            parse_constant=_json_constant,
+        )
+    except _RefusedError as error:
+        raise ValidationError(f"invalid {cls.__name__} JSON", [Problem("$", str(error))]) from None
     except json.JSONDecodeError as error:
         raise ValidationError(
             f"invalid {cls.__name__} JSON",
             [Problem("$", f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}")],
+        ) from None
+    except RecursionError:  # only if the interpreter's own limit is below MAX_DEPTH
+        raise ValidationError(
+            f"invalid {cls.__name__} JSON", [Problem("$", "nested too deep to read")]
         ) from None
     return from_dict(data, cls)

@@ -8,7 +8,7 @@ import attrs
 
 from .dates import FuzzyDate
 from .evidence import Evidence
-from .identifiers import non_empty, valid_id, valid_ids, valid_topics
+from .identifiers import brief, non_empty, valid_id, valid_ids, valid_topics
 
 __all__ = ["Statement", "StatementMode"]
 
@@ -26,7 +26,7 @@ class StatementMode(enum.Enum):
     """A claim the article makes in its own voice, attributed to no one else."""
 
 
-@attrs.define(frozen=True, kw_only=True)
+@attrs.define(frozen=True, kw_only=True, repr=False)
 class Statement:
     """Something said: by whom, in what mode, at which event, reported through which channel."""
 
@@ -56,3 +56,6 @@ class Statement:
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """The words that attribute it: the speaker's name, "said", the channel."""
+
+    def __repr__(self) -> str:
+        return f"Statement(id={self.id!r}, content={brief(self.content.quote)})"
