@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import diplomodel as dm
+from diplomodel import cli
 from diplomodel.cli import main
 
 SECOND = Path(__file__).parent / "fixtures" / "second" / "talks.toml"
@@ -345,27 +346,32 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_failing_export_leaves_the_old_file_as_it_was(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "export.json"
     assert run(capsys, "export", "--output", str(target))[0] == 0
     before = target.read_bytes()
-    # A title with a lone surrogate loads from JSON but cannot be written as UTF-8.
-    data = json.loads(before)
-    data["article"]["title"] = "\ud800 broken"
-    broken = tmp_path / "broken.json"
-    broken.write_text(json.dumps(data), encoding="utf-8")
-    code, out, err = run(capsys, "export", str(broken), "--output", str(target))
+    # Text that cannot be written as UTF-8 fails halfway through the write.
+    monkeypatch.setattr(cli, "to_json", lambda _source: '{"title": "\ud800 broken"}')
+    code, out, err = run(capsys, "export", "--output", str(target))
     assert (code, out) == (1, "")
-    assert "cannot write" in err
+    assert f"cannot write {target}" in err
     assert "Traceback" not in err
     assert target.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json", "export.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.json"]
+
     tables = tmp_path / "tables"
     assert run(capsys, "export", "--format", "jsonl", "--output", str(tables))[0] == 0
     old_tables = {p.name: p.read_bytes() for p in tables.iterdir()}
-    code, _, _ = run(capsys, "export", str(broken), "--format", "jsonl", "--output", str(tables))
+
+    def disk_full(_source: object, folder: Path) -> list[Path]:
+        (folder / "people.jsonl").write_text("{}\n", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "write_jsonl", disk_full)
+    code, _, err = run(capsys, "export", "--format", "jsonl", "--output", str(tables))
     assert code == 1
+    assert "No space left on device" in err
     assert {p.name: p.read_bytes() for p in tables.iterdir()} == old_tables
 
 

@@ -149,8 +149,12 @@ def mutated(draw: st.DrawFn) -> tuple[type[Any], Any, str]:
     replacement = draw(_replacements(target))
     # A leaf's owner is the class of the object that holds it.
     compared = set() if isinstance(target, dict | list) else COMPARED_FIELDS.get(owner, set())
-    if path[-1] in compared and _json_type(replacement) == _json_type(target):
-        replacement = None  # a same-typed change there breaks a rule the schema cannot say
+    if path[-1] in compared and (
+        replacement is None or _json_type(replacement) == _json_type(target)
+    ):
+        # A same-typed change there, or an open date bound (null), breaks a rule the
+        # schema cannot say; a list is a type no such field takes.
+        replacement = []
     _get(data, path[:-1])[path[-1]] = replacement
     return cls, data, f"{path} = {replacement!r:.60}"
 
