@@ -1,0 +1,324 @@
+"""The whole-dossier checks: their cost, cycles after duplicate ids, partial input, short reprs.
+
+Cost is measured without clocks: by the lines of diplomodel code a check runs,
+or by the characters of the text it scans, at two sizes four times apart.
+Linear work grows about 4x, quadratic work about 16x.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import attrs
+import pytest
+from conftest import cite
+from hypothesis import given
+from hypothesis import strategies as st
+
+import diplomodel as dm
+from diplomodel.dossier import _ArtifactSpans, _occurring, check_dossier
+from diplomodel.walk import SECTIONS, references_of
+
+PACKAGE = str(Path(dm.__file__).parent)
+LINEAR = 6  # growth per 4x of size below which work counts as linear
+PUBLISHED = dt.date(2025, 1, 14)  # the tiny article's date
+
+
+@pytest.fixture(scope="module")
+def seed() -> dm.Dossier:
+    return dm.load_seed()
+
+
+def lines_run(work: Callable[[], object], *functions: str) -> int:
+    """How many lines of diplomodel code run inside the named functions (and what they
+    call) while ``work`` runs: a measure of cost that does not depend on the machine."""
+    count = 0
+
+    def count_lines(frame: FrameType, event: str, _arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return count_lines
+
+    def on_call(frame: FrameType, _event: str, _arg: Any) -> Any:
+        if not frame.f_code.co_filename.startswith(PACKAGE):
+            return None
+        caller: FrameType | None = frame
+        while caller is not None:
+            code = caller.f_code
+            if code.co_name in functions and code.co_filename.startswith(PACKAGE):
+                return count_lines
+            caller = caller.f_back
+        return None
+
+    previous = sys.gettrace()
+    sys.settrace(on_call)
+    try:
+        work()
+    finally:
+        sys.settrace(previous)
+    assert count, f"none of {functions} ran"
+    return count
+
+
+def growth(measure: Callable[[int], int], small: int) -> float:
+    """How many times ``measure`` grows from size ``small`` to four times that."""
+    return measure(4 * small) / measure(small)
+
+
+def sections_of(dossier: dm.Dossier) -> dict[str, tuple[tuple[int, Any], ...]]:
+    return {name: tuple(enumerate(getattr(dossier, name))) for name in SECTIONS}
+
+
+def institution(id: str, parent: str | None) -> dm.Institution:
+    return dm.Institution(
+        id=id,
+        name=id.upper(),
+        kind=dm.InstitutionKind.PARTY,
+        parent=parent,
+        evidence=(cite("Wang"),),
+    )
+
+
+def event(id: str, part_of: str | None, dated: bool = False) -> dm.Event:
+    return dm.Event(
+        id=id,
+        name=id,
+        kind=dm.EventKind.MEETING,
+        status=dm.EventStatus.TOOK_PLACE,
+        date=dm.resolve_date("on Tuesday", PUBLISHED) if dated else None,
+        part_of=part_of,
+        evidence=(cite("Wang Yi met Takeshi Iwaya"),),
+    )
+
+
+def problems_of(build: Callable[[], object]) -> tuple[dm.Problem, ...]:
+    with pytest.raises(dm.ValidationError) as caught:
+        build()
+    return caught.value.problems
+
+
+def cycle_paths(problems: Sequence[dm.Problem]) -> list[str]:
+    return [p.path for p in problems if "cycle" in p.message]
+
+
+# -- 1. cost: linear in the input ---------------------------------------------------
+
+
+def test_cycle_walks_are_linear_in_the_chain(tiny: dm.Dossier) -> None:
+    def lines(size: int) -> int:
+        chain = [institution("i-0", None)]
+        chain += [institution(f"i-{k}", f"i-{k - 1}") for k in range(1, size)]
+        events = [event("e-0", None, dated=True)]
+        events += [event(f"e-{k}", f"e-{k - 1}") for k in range(1, size)]
+        return lines_run(
+            lambda: attrs.evolve(
+                tiny, institutions=(*tiny.institutions, *chain), events=(*tiny.events, *events)
+            ),
+            "_check_cycles",
+        )
+
+    assert growth(lines, 50) < LINEAR
+
+
+# -- 1. ... and still right ----------------------------------------------------------
+
+
+spans = st.tuples(st.integers(0, 40), st.integers(1, 8)).map(
+    lambda pair: dm.Evidence(quote="x" * pair[1], start=pair[0], end=pair[0] + pair[1])
+)
+
+
+@given(st.lists(spans, max_size=12), spans)
+def test_artifact_lookup_finds_an_overlap_exactly_when_there_is_one(
+    artifacts: list[dm.Evidence], span: dm.Evidence
+) -> None:
+    found = _ArtifactSpans(artifacts).overlapping(span)
+    if any(span.overlaps(artifact) for artifact in artifacts):
+        assert found is not None
+        assert span.overlaps(artifacts[found])
+    else:
+        assert found is None
+
+
+@given(
+    st.text(alphabet="abc ", max_size=40),
+    st.lists(st.text(alphabet="abc ", min_size=1, max_size=5), max_size=8),
+)
+def test_words_found_in_one_pass_are_the_words_in_the_text(text: str, words: list[str]) -> None:
+    assert _occurring(text, words) == {word for word in words if word in text}
+
+
+def test_a_fact_inside_an_artifact_names_the_artifact(seed: dm.Dossier) -> None:
+    second = seed.article.artifacts[1].evidence
+    inside = dm.Evidence(quote=second.quote[1:], start=second.start + 1, end=second.end)
+    person = seed.people[0]
+    moved = attrs.evolve(person, evidence=(*person.evidence, inside))
+    problems = problems_of(lambda: attrs.evolve(seed, people=(moved, *seed.people[1:])))
+    assert [(p.path, p.message) for p in problems] == [
+        (
+            f"$.people[0].evidence[{len(person.evidence)}]",
+            f"quote {inside.quote!r} overlaps a text artifact ($.article.artifacts[1])",
+        )
+    ]
+
+
+def test_aliases_are_found_anywhere_in_the_text_and_only_there(tiny: dm.Dossier) -> None:
+    wang = attrs.evolve(tiny.people[0], aliases=("Wang", "Yi met", "ang Y", "Yi Wang", "Wang Yi"))
+    problems = problems_of(lambda: attrs.evolve(tiny, people=(wang, tiny.people[1])))
+    assert [(p.path, p.message) for p in problems] == [
+        ("$.people[0].aliases[3]", "alias 'Yi Wang' does not occur in the text")
+    ]
+
+
+# -- 2. cycles after duplicate ids --------------------------------------------------
+
+
+def test_a_cycle_after_a_duplicate_is_reported_at_its_members_own_indices(
+    tiny: dm.Dossier,
+) -> None:
+    twins = (institution("x", None), institution("x", None))
+    cycle = (institution("a", "b"), institution("b", "a"))
+    problems = problems_of(
+        lambda: attrs.evolve(tiny, institutions=(*tiny.institutions, *twins, *cycle))
+    )
+    assert [p.path for p in problems] == [
+        "$.institutions[2].id",
+        "$.institutions[3].parent",
+        "$.institutions[4].parent",
+    ]
+    assert problems[1].message == (
+        "'a' is part of a cycle of 2 institutions: its parent 'b' leads back to it"
+    )
+
+
+def test_a_duplicate_makes_no_spurious_cycle(tiny: dm.Dossier) -> None:
+    # An id names its first object: b's parent is the first a, which has none.
+    members = (institution("a", None), institution("b", "a"), institution("a", "b"))
+    problems = problems_of(lambda: attrs.evolve(tiny, institutions=(*tiny.institutions, *members)))
+    assert [p.path for p in problems] == ["$.institutions[3].id"]
+
+
+def test_a_twin_of_a_cycle_member_is_not_in_the_cycle(tiny: dm.Dossier) -> None:
+    events = (event("a", "b", dated=True), event("b", "a"), event("a", "b"))
+    problems = problems_of(lambda: attrs.evolve(tiny, events=(*tiny.events, *events)))
+    assert cycle_paths(problems) == ["$.events[2].part_of", "$.events[3].part_of"]
+    assert [p.path for p in problems if "duplicate" in p.message] == ["$.events[4].id"]
+
+
+def test_objects_leading_into_a_cycle_are_not_reported(tiny: dm.Dossier) -> None:
+    leading = (institution("c", "a"), institution("d", "c"), institution("e", "a"))
+    cycle = (institution("a", "b"), institution("b", "a"))
+    problems = problems_of(
+        lambda: attrs.evolve(tiny, institutions=(*tiny.institutions, *leading, *cycle))
+    )
+    assert [p.path for p in problems] == ["$.institutions[4].parent", "$.institutions[5].parent"]
+
+
+def test_each_member_of_a_long_cycle_is_reported_once_briefly(tiny: dm.Dossier) -> None:
+    size = 300
+    ring = [event(f"e-{k}", f"e-{(k + 1) % size}") for k in range(size)]
+    problems = problems_of(lambda: attrs.evolve(tiny, events=(*ring, *tiny.events)))
+    assert cycle_paths(problems) == [f"$.events[{k}].part_of" for k in range(size)]
+    assert all(f"cycle of {size} events" in p.message for p in problems)
+    assert max(len(p.message) for p in problems) < 100
+
+
+def test_an_object_that_is_its_own_parent_is_a_cycle_of_one(tiny: dm.Dossier) -> None:
+    problems = problems_of(
+        lambda: attrs.evolve(tiny, institutions=(*tiny.institutions, institution("a", "a")))
+    )
+    assert [(p.path, p.message) for p in problems] == [
+        (
+            "$.institutions[1].parent",
+            "'a' is part of a cycle of one institution: its parent is itself",
+        )
+    ]
+
+
+# -- 3. check_dossier on partial input ----------------------------------------------
+
+
+def test_check_dossier_passes_the_seed_and_is_what_the_dossier_runs(seed: dm.Dossier) -> None:
+    assert check_dossier(seed.article, sections_of(seed)) == []
+    mixed = attrs.evolve(seed.people[0], country="nowhere", aliases=("Nobody",))
+    people = (mixed, *seed.people[1:])
+    problems = problems_of(lambda: attrs.evolve(seed, people=people))
+    broken = {**sections_of(seed), "people": tuple(enumerate(people))}
+    assert list(problems) == check_dossier(seed.article, broken)
+    assert [p.path for p in problems] == ["$.people[0].country", "$.people[0].aliases[0]"]
+
+
+def test_a_dropped_item_leaves_the_others_at_their_input_indices(seed: dm.Dossier) -> None:
+    sections = sections_of(seed)
+    dropped_index, dropped = sections["events"][0]
+    kept_events = tuple(pair for pair in sections["events"] if pair[0] != dropped_index)
+    last_index, last = kept_events[-1]
+    bad = dm.Evidence(quote="nowhere", start=0, end=7)
+    kept_events = (*kept_events[:-1], (last_index, attrs.evolve(last, evidence=(bad,))))
+    partial = {**sections, "events": kept_events}
+    cited = {
+        reference.path
+        for name, pairs in partial.items()
+        for index, obj in pairs
+        for reference in references_of(name, index, obj)
+        if reference.target == dropped.id
+    }
+    assert cited  # the seed's trip holds meetings and the mechanism's ninth meeting
+
+    unknown = check_dossier(seed.article, partial)
+    assert {p.path for p in unknown} == {*cited, f"$.events[{last_index}].evidence[0]"}
+    assert all(f"unknown id {dropped.id!r}" in p.message for p in unknown if p.path in cited)
+
+    known = check_dossier(seed.article, partial, {dropped.id: "events"})
+    assert [p.path for p in known] == [f"$.events[{last_index}].evidence[0]"]
+
+
+def test_a_reference_to_an_unreadable_object_of_the_wrong_kind_is_reported(
+    tiny: dm.Dossier,
+) -> None:
+    sections = sections_of(tiny)
+    without_wang = {**sections, "people": sections["people"][1:]}
+    problems = check_dossier(tiny.article, without_wang, {"wang-yi": "countries"})
+    assert "$.statements[0].speakers[0]" in {p.path for p in problems}
+    assert all(
+        p.message == "'wang-yi' is a country, expected a person or institution" for p in problems
+    )
+
+
+def test_a_reference_to_an_absent_id_is_reported_even_with_unreadable_objects(
+    tiny: dm.Dossier,
+) -> None:
+    statement = attrs.evolve(tiny.statements[0], channel="nobody")
+    sections = {**sections_of(tiny), "statements": ((0, statement),)}
+    problems = check_dossier(tiny.article, sections, {"somebody": "institutions"})
+    assert [(p.path, p.message) for p in problems] == [
+        ("$.statements[0].channel", "unknown id 'nobody' (institution)")
+    ]
+
+
+def test_with_no_article_the_text_checks_are_skipped(tiny: dm.Dossier) -> None:
+    wang = attrs.evolve(
+        tiny.people[0],
+        aliases=("Nobody",),
+        evidence=(dm.Evidence(quote="elsewhere", start=0, end=9),),
+    )
+    sections = {**sections_of(tiny), "people": ((0, wang), (1, tiny.people[1]))}
+    assert check_dossier(None, sections) == []
+    assert {p.path for p in check_dossier(tiny.article, sections)} == {
+        "$.people[0].evidence[0]",
+        "$.people[0].aliases[0]",
+    }
+    assert [p.path for p in check_dossier(None, {"countries": ((4, tiny.countries[0]),) * 2})] == [
+        "$.countries[4].id"
+    ]
+
+
+def test_check_dossier_refuses_a_section_it_does_not_know(tiny: dm.Dossier) -> None:
+    with pytest.raises(ValueError, match="unknown dossier section"):
+        check_dossier(tiny.article, {"persons": ()})
