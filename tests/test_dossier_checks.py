@@ -126,6 +126,16 @@ def test_cycle_walks_are_linear_in_the_chain(tiny: dm.Dossier) -> None:
     assert growth(lines, 50) < LINEAR
 
 
+def test_first_timeline_walks_each_part_of_chain_once(tiny: dm.Dossier) -> None:
+    def lines(size: int) -> int:
+        events = [event("e-0", None, dated=True)]
+        events += [event(f"e-{k}", f"e-{k - 1}") for k in range(1, size)]
+        dossier = attrs.evolve(tiny, events=(*tiny.events, *events))
+        return lines_run(dossier.timeline, "_timeline_entry")
+
+    assert growth(lines, 50) < LINEAR
+
+
 # -- 1. ... and still right ----------------------------------------------------------
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -88,22 +90,45 @@ class Coverage:
 
     @classmethod
     def of(cls, dossier: Dossier) -> Coverage:
-        """Compute the coverage of ``dossier``'s article by its evidence."""
-        facts = [site for site in iter_evidence(dossier) if site.subjects]
-        artifacts = [artifact.evidence for artifact in dossier.article.artifacts]
-        uncited = [passage.evidence for passage in dossier.uncited]
+        """Compute the coverage of ``dossier``'s article by its evidence.
+
+        Each span finds the sentences it overlaps by bisection (the sentences
+        are in order and apart), so the cost grows as n log n, not as the
+        number of sentences times the number of spans.
+        """
+        sentences = split_sentences(dossier.article.text)
+        ends = [sentence.end for sentence in sentences]
+
+        def overlapped(span: Evidence) -> Iterator[int]:
+            index = bisect.bisect_right(ends, span.start)
+            while index < len(sentences) and sentences[index].start < span.end:
+                yield index
+                index += 1
+
+        # Walked in dossier order, so each sentence's citers come in dossier order.
+        cited_by: list[dict[str, None]] = [{} for _ in sentences]
+        for site in iter_evidence(dossier):
+            if site.subjects:
+                for index in overlapped(site.evidence):
+                    cited_by[index][site.owner] = None
+        artifact = [False] * len(sentences)
+        for item in dossier.article.artifacts:
+            for index in overlapped(item.evidence):
+                artifact[index] = True
+        uncited = [False] * len(sentences)
+        for passage in dossier.uncited:
+            for index in overlapped(passage.evidence):
+                uncited[index] = True
         report = []
-        for sentence in split_sentences(dossier.article.text):
-            owners = tuple(
-                dict.fromkeys(site.owner for site in facts if site.evidence.overlaps(sentence))
-            )
-            if owners:
+        for index, sentence in enumerate(sentences):
+            if cited_by[index]:
                 status = SentenceStatus.CITED
-            elif any(span.overlaps(sentence) for span in artifacts):
+            elif artifact[index]:
                 status = SentenceStatus.ARTIFACT
-            elif any(span.overlaps(sentence) for span in uncited):
+            elif uncited[index]:
                 status = SentenceStatus.UNCITED
             else:
                 status = SentenceStatus.UNACCOUNTED
+            owners = tuple(cited_by[index])
             report.append(SentenceCoverage(sentence=sentence, status=status, cited_by=owners))
         return cls(sentences=tuple(report))
