@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel.dossier import _ArtifactSpans, _occurring, check_dossier
-from diplomodel.walk import SECTIONS, references_of
+from diplomodel.walk import SECTIONS, iter_evidence, references_of
 
 PACKAGE = str(Path(dm.__file__).parent)
 LINEAR = 6  # growth per 4x of size below which work counts as linear
@@ -332,3 +332,42 @@ def test_with_no_article_the_text_checks_are_skipped(tiny: dm.Dossier) -> None:
 def test_check_dossier_refuses_a_section_it_does_not_know(tiny: dm.Dossier) -> None:
     with pytest.raises(ValueError, match="unknown dossier section"):
         check_dossier(tiny.article, {"persons": ()})
+
+
+# -- 4. short reprs ----------------------------------------------------------------
+
+
+def test_a_dossier_repr_is_its_article_and_counts(seed: dm.Dossier) -> None:
+    text = repr(seed)
+    assert len(text) < 200
+    assert "\n" not in text
+    assert repr(seed.article.id) in text
+    for name in SECTIONS:
+        assert f"{name}={len(getattr(seed, name))}" in text
+
+
+def test_coverage_reprs_are_counts_and_a_short_start(seed: dm.Dossier) -> None:
+    coverage = seed.coverage()
+    text = repr(coverage)
+    assert len(text) < 120
+    assert f"sentences={len(coverage.sentences)}" in text
+    unaccounted = len(coverage.unaccounted)
+    assert f"unaccounted={unaccounted}" in text
+    longest = max(coverage.sentences, key=lambda s: len(s.sentence.quote))
+    assert len(longest.sentence.quote) > 200
+    line = repr(longest)
+    assert len(line) < 120
+    assert f"{longest.sentence.start}..{longest.sentence.end}" in line
+    assert longest.sentence.quote[:30] in line
+    assert longest.status.value in line
+    assert f"cited_by={len(longest.cited_by)}" in line
+
+
+def test_an_evidence_site_repr_is_short(seed: dm.Dossier) -> None:
+    sites = list(iter_evidence(seed))
+    longest = max(sites, key=lambda site: len(site.evidence.quote))
+    assert len(longest.evidence.quote) > 100
+    text = repr(longest)
+    assert len(text) < 160
+    assert longest.path in text
+    assert f"{longest.evidence.start}..{longest.evidence.end}" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import enum
 import re
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .errors import shorten
 from .evidence import Evidence
 from .walk import iter_evidence
 
@@ -63,12 +65,24 @@ class SentenceCoverage:
     cited_by: tuple[str, ...]
     """Ids of the objects whose evidence overlaps it, in dossier order."""
 
+    def __repr__(self) -> str:
+        span = self.sentence
+        return (
+            f"SentenceCoverage({span.start}..{span.end} {shorten(span.quote)}, "
+            f"{self.status.value}, cited_by={len(self.cited_by)})"
+        )
+
 
 @attrs.define(frozen=True, kw_only=True)
 class Coverage:
     """Sentence-by-sentence account of what a dossier cites."""
 
     sentences: tuple[SentenceCoverage, ...]
+
+    def __repr__(self) -> str:
+        counts = collections.Counter(s.status for s in self.sentences)
+        by_status = ", ".join(f"{status.value}={counts[status]}" for status in SentenceStatus)
+        return f"Coverage(sentences={len(self.sentences)}, {by_status})"
 
     @property
     def unaccounted(self) -> tuple[SentenceCoverage, ...]:

@@ -88,6 +88,10 @@ class Dossier(Queries):
             raise ValidationError(f"dossier {self.article.id!r} is not valid", problems)
         object.__setattr__(self, "_by_id", by_id)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in SECTIONS)
+        return f"Dossier(article={shorten(self.article.id)}, {counts})"
+
     def _sections(self) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
         """The fields that hold objects with ids, by name, in field order."""
         return (

@@ -17,6 +17,7 @@ import attrs
 from .article import UncitedPassage
 from .consensus import ConsensusItem
 from .countries import Country
+from .errors import shorten
 from .events import Event
 from .evidence import Evidence
 from .institutions import Institution
@@ -67,6 +68,13 @@ class EvidenceSite:
     participation also the person or institution it names."""
     evidence: Evidence
     """The span."""
+
+    def __repr__(self) -> str:
+        span = self.evidence
+        return (
+            f"EvidenceSite(path={self.path!r}, owner={shorten(self.owner)}, "
+            f"evidence={span.start}..{span.end} {shorten(span.quote)})"
+        )
 
 
 @attrs.define(frozen=True, kw_only=True)
