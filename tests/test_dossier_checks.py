@@ -8,10 +8,12 @@ Linear work grows about 4x, quadratic work about 16x.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from types import FrameType
+from types import FrameType, ModuleType
 from typing import Any
 
 import attrs
@@ -24,9 +26,23 @@ import diplomodel as dm
 from diplomodel.dossier import _ArtifactSpans, _occurring, check_dossier
 from diplomodel.walk import SECTIONS, iter_evidence, references_of
 
+BENCHMARK = Path(__file__).parent.parent / "benchmarks" / "scaling.py"
 PACKAGE = str(Path(dm.__file__).parent)
 LINEAR = 6  # growth per 4x of size below which work counts as linear
 PUBLISHED = dt.date(2025, 1, 14)  # the tiny article's date
+
+
+def _load_scaling() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("scaling", BENCHMARK)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["scaling"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+scaling = _load_scaling()
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +126,15 @@ def cycle_paths(problems: Sequence[dm.Problem]) -> list[str]:
 # -- 1. cost: linear in the input ---------------------------------------------------
 
 
+def test_evidence_against_artifacts_is_linear(seed: dm.Dossier) -> None:
+    # Every copy of the seed adds its artifacts and its evidence.
+    def lines(copies: int) -> int:
+        data = scaling.replicated_data(seed, copies)
+        return lines_run(lambda: dm.from_dict(data, dm.Dossier), "_check_evidence")
+
+    assert growth(lines, 2) < LINEAR
+
+
 def test_cycle_walks_are_linear_in_the_chain(tiny: dm.Dossier) -> None:
     def lines(size: int) -> int:
         chain = [institution("i-0", None)]
@@ -134,6 +159,56 @@ def test_first_timeline_walks_each_part_of_chain_once(tiny: dm.Dossier) -> None:
         return lines_run(dossier.timeline, "_timeline_entry")
 
     assert growth(lines, 50) < LINEAR
+
+
+class ScanCountingText(str):
+    """Article text that counts the characters its whole-text scans go over."""
+
+    scanned = 0
+
+    def _scan(self) -> None:
+        ScanCountingText.scanned += len(self)
+
+    def __contains__(self, part: object) -> bool:
+        self._scan()
+        return super().__contains__(part)  # type: ignore[operator]
+
+    def find(self, *args: Any) -> int:
+        self._scan()
+        return super().find(*args)
+
+    def index(self, *args: Any) -> int:
+        self._scan()
+        return super().index(*args)
+
+    def count(self, *args: Any) -> int:
+        self._scan()
+        return super().count(*args)
+
+    def __iter__(self) -> Iterator[str]:
+        self._scan()
+        return super().__iter__()
+
+
+def test_alias_check_scans_the_text_a_bounded_number_of_times(seed: dm.Dossier) -> None:
+    # Every copy of the seed adds its people's aliases and its text.
+    def scanned(copies: int) -> int:
+        dossier = scaling.replicated_dossier(seed, copies)
+        text = ScanCountingText(dossier.article.text)
+        article = attrs.evolve(dossier.article, text=text)
+        ScanCountingText.scanned = 0
+        attrs.evolve(dossier, article=article)
+        return ScanCountingText.scanned
+
+    assert growth(scanned, 2) < LINEAR
+
+
+def test_coverage_is_linear(seed: dm.Dossier) -> None:
+    def lines(copies: int) -> int:
+        dossier = scaling.replicated_dossier(seed, copies)
+        return lines_run(dossier.coverage, "of")
+
+    assert growth(lines, 2) < LINEAR
 
 
 # -- 1. ... and still right ----------------------------------------------------------
@@ -184,6 +259,29 @@ def test_aliases_are_found_anywhere_in_the_text_and_only_there(tiny: dm.Dossier)
     assert [(p.path, p.message) for p in problems] == [
         ("$.people[0].aliases[3]", "alias 'Yi Wang' does not occur in the text")
     ]
+
+
+def test_the_timeline_places_each_event_by_the_nearest_date_up_its_chain(
+    seed: dm.Dossier,
+) -> None:
+    dossier = scaling.replicated_dossier(seed, 3)
+    events = {e.id: e for e in dossier.events}
+
+    def placed_by(e: dm.Event) -> str | None:
+        current: dm.Event | None = e
+        while current is not None:
+            if current.date is not None:
+                return current.id
+            current = events.get(current.part_of or "")
+        return None
+
+    entries = dossier.timeline()
+    assert len(entries) == len(dossier.events)
+    assert any(entry.date_from not in (None, entry.event.id) for entry in entries)
+    for entry in entries:
+        assert entry.date_from == placed_by(entry.event)
+        expected = events[entry.date_from].date if entry.date_from else None
+        assert entry.date == expected
 
 
 # -- 2. cycles after duplicate ids --------------------------------------------------
@@ -371,3 +469,33 @@ def test_an_evidence_site_repr_is_short(seed: dm.Dossier) -> None:
     assert len(text) < 160
     assert longest.path in text
     assert f"{longest.evidence.start}..{longest.evidence.end}" in text
+
+
+# -- 5. the scaling benchmark --------------------------------------------------------
+
+
+def test_the_scaling_benchmark_runs_and_prints_every_step() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARK), "--quick"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    for name, _work in scaling.STEPS:
+        row = next(line for line in lines if line.startswith(name))
+        assert row.split()[-1] in {"linear", "SUPERLINEAR"}
+
+
+def test_the_scaled_curation_loads_as_the_scaled_seed(seed: dm.Dossier, tmp_path: Path) -> None:
+    (tmp_path / "all").mkdir()
+    (tmp_path / "absent").mkdir()
+    loaded = dm.load(scaling.write_replicated_curation(seed, 3, tmp_path / "all"))
+    assert loaded.article.text == "\n".join([seed.article.text] * 3)
+    for name in SECTIONS:
+        assert len(getattr(loaded, name)) == 3 * len(getattr(seed, name))
+    assert [p.evidence for p in loaded.people[: len(seed.people)]] == [
+        p.evidence for p in seed.people
+    ]
+    with pytest.raises(dm.CurationError) as caught:
+        dm.load(scaling.write_replicated_curation(seed, 3, tmp_path / "absent", absent=True))
+    assert len(caught.value.problems) == 3
+    assert all("is not in the text" in p.message for p in caught.value.problems)
