@@ -10,9 +10,11 @@ timeline grow with k too. For loading, the copies are written as a curation
 whose quotes pick their occurrence; one quote per copy may be made absent, to
 measure the closest-passage hint.
 
-For each step the table gives the median time at k = n, 4n and 16n copies and
-the growth per 4x of size: linear work grows about 4x, quadratic about 16x; a
-step that grows more than 6x per 4x is marked SUPERLINEAR.
+For each step the table gives the median time at k = n, 4n and 16n copies (the
+checks at four times the sizes of loading), and the growth per 4x of size from
+n to 4n and from 4n to 16n: linear work grows about 4x, quadratic about 16x. A
+step whose time grows more than 6x from 4n to 16n (where fixed costs weigh
+least) is marked SUPERLINEAR.
 
 Run: python benchmarks/scaling.py [--copies N] [--rounds R] [--quick]
 """
@@ -20,16 +22,17 @@ Run: python benchmarks/scaling.py [--copies N] [--rounds R] [--quick]
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import functools
 import gc
+import itertools
 import json
 import math
 import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -227,23 +230,37 @@ def write_replicated_curation(
     return path
 
 
-def median_seconds(work: Callable[[], object], rounds: int) -> float:
-    """The median time of ``work`` over ``rounds`` runs.
+def median_seconds(work: Callable[[], object], rounds: int, least: float = 0.05) -> float:
+    """The median time of one call of ``work`` over ``rounds`` rounds.
 
-    Garbage is collected before each run and the collector paused during it, so
-    that its passes over the whole heap (which grows with the size) do not blur
-    the growth of the work itself.
+    The first round also fixes how many calls a round makes, doubling them until
+    a round lasts at least ``least`` seconds: on a busy machine a run much
+    shorter than a time slice escapes the preemption that longer runs suffer, and
+    short steps would look faster than they are (rounds that needed more calls
+    are measured again). Garbage is collected before each round and the
+    collector paused during it, so that its passes over the whole heap do not
+    blur the growth of the work itself.
     """
-    times = []
-    for _ in range(rounds):
+
+    def one_round(calls: int) -> float:
         gc.collect()
         gc.disable()
         try:
             start = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - start)
+            for _ in range(calls):
+                work()
+            return time.perf_counter() - start
         finally:
             gc.enable()
+
+    calls = 1
+    elapsed = one_round(calls)
+    while elapsed < least:
+        calls *= 2
+        elapsed = one_round(calls)
+    times = [elapsed / calls] if calls == 1 else []
+    while len(times) < rounds:
+        times.append(one_round(calls) / calls)
     return statistics.median(times)
 
 
@@ -255,77 +272,127 @@ def _load_refused(path: Path) -> None:
     raise AssertionError(f"{path} has absent quotes but loaded")
 
 
-@dataclasses.dataclass(frozen=True)
 class Inputs:
-    """One size's inputs: the scaled dossier, its sections, and its curation files."""
+    """One size's inputs, each made when first asked for: the scaled dossier, its
+    sections, and its curation files."""
 
-    dossier: dm.Dossier
-    sections: Mapping[str, Sequence[tuple[int, Any]]]
-    curation: Path
-    """The scaled curation, every quote present."""
-    curation_with_absent_quotes: Path
-    """The same with one absent quote per copy of the seed."""
+    def __init__(self, seed: dm.Dossier, copies: int, folder: Path) -> None:
+        self.seed = seed
+        self.copies = copies
+        self.folder = folder
+
+    @functools.cached_property
+    def dossier(self) -> dm.Dossier:
+        """The seed made bigger, checked."""
+        return replicated_dossier(self.seed, self.copies)
+
+    @functools.cached_property
+    def sections(self) -> Mapping[str, Sequence[tuple[int, Any]]]:
+        """The dossier's sections as ``check_dossier`` takes them."""
+        return {name: tuple(enumerate(getattr(self.dossier, name))) for name in SECTIONS}
+
+    @functools.cached_property
+    def curation(self) -> Path:
+        """The scaled curation, every quote present."""
+        folder = self.folder / f"all-{self.copies}"
+        folder.mkdir()
+        return write_replicated_curation(self.seed, self.copies, folder)
+
+    @functools.cached_property
+    def curation_with_absent_quotes(self) -> Path:
+        """The same with one absent quote per copy of the seed."""
+        folder = self.folder / f"absent-{self.copies}"
+        folder.mkdir()
+        return write_replicated_curation(self.seed, self.copies, folder, absent=True)
 
 
-STEPS: tuple[tuple[str, Callable[[Inputs], object]], ...] = (
-    ("ids, references, cycles (no text)", lambda i: check_dossier(None, i.sections)),
-    ("evidence vs artifacts", lambda i: _check_evidence(i.dossier.article, i.sections)),
-    ("cycles: parents and part_of", lambda i: _check_cycles(i.sections, _index_ids(i.sections)[0])),
-    ("aliases in the text", lambda i: _check_aliases(i.dossier.article.text, i.sections)),
-    ("check_dossier, all checks", lambda i: check_dossier(i.dossier.article, i.sections)),
-    ("first timeline() (builds the index)", lambda i: QueryIndex([i.dossier]).timeline),
-    ("coverage()", lambda i: i.dossier.coverage()),
-    ("load: curation with many quotes", lambda i: dm.load(i.curation)),
-    ("load: many absent quotes (hints)", lambda i: _load_refused(i.curation_with_absent_quotes)),
+# The checks run on sizes four times those of loading, so that even the
+# smallest is well past what fits in the processor's caches, where the cost per
+# object steps up once; their times then show the growth of the work itself.
+CHECKS, LOADS = 4, 1
+
+STEPS: tuple[tuple[str, int, Callable[[Inputs], Callable[[], object]]], ...] = (
+    (
+        "ids, references, cycles (no text)",
+        CHECKS,
+        lambda i: partial(check_dossier, None, i.sections),
+    ),
+    (
+        "evidence vs artifacts",
+        CHECKS,
+        lambda i: partial(_check_evidence, i.dossier.article, i.sections),
+    ),
+    (
+        "cycles: parents and part_of",
+        CHECKS,
+        lambda i: partial(_check_cycles, i.sections, _index_ids(i.sections)[0]),
+    ),
+    (
+        "aliases in the text",
+        CHECKS,
+        lambda i: partial(_check_aliases, i.dossier.article.text, i.sections),
+    ),
+    (
+        "check_dossier, all checks",
+        CHECKS,
+        lambda i: partial(check_dossier, i.dossier.article, i.sections),
+    ),
+    ("first timeline() (builds the index)", CHECKS, lambda i: partial(QueryIndex, [i.dossier])),
+    ("coverage()", CHECKS, lambda i: partial(dm.Coverage.of, i.dossier)),
+    ("load: curation with many quotes", LOADS, lambda i: partial(dm.load, i.curation)),
+    (
+        "load: many absent quotes (hints)",
+        LOADS,
+        lambda i: partial(_load_refused, i.curation_with_absent_quotes),
+    ),
 )
-"""Each step's name and its work on one size's inputs."""
+"""Each step's name, the factor its sizes are scaled by, and how to make its work
+from one size's inputs (the inputs are made then, outside the time measured)."""
 
 
-def growth_per_4x(sizes: Sequence[int], seconds: Sequence[float]) -> float:
-    """How many times the time grows when the size grows 4x, from the smallest to the largest."""
-    if seconds[0] <= 0:
-        return math.inf
-    growth: float = (seconds[-1] / seconds[0]) ** (math.log(4) / math.log(sizes[-1] / sizes[0]))
-    return growth
+def growth_per_4x(sizes: Sequence[int], seconds: Sequence[float]) -> list[float]:
+    """How many times the time grows per 4x of size, from each size to the next."""
+    growths = []
+    for (small, before), (big, after) in itertools.pairwise(zip(sizes, seconds, strict=True)):
+        ratio = after / before if before > 0 else math.inf
+        growths.append(ratio ** (math.log(4) / math.log(big / small)))
+    return growths
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=2, help="n: the smallest size, in copies")
-    parser.add_argument("--rounds", type=int, default=5, help="runs per step and size")
+    parser.add_argument("--rounds", type=int, default=3, help="runs per step and size")
     parser.add_argument("--quick", action="store_true", help="a tiny run: sizes 1, 2, 4, one round")
     args = parser.parse_args(argv)
-    sizes = (1, 2, 4) if args.quick else (args.copies, 4 * args.copies, 16 * args.copies)
+    base = (1, 2, 4) if args.quick else (args.copies, 4 * args.copies, 16 * args.copies)
     rounds = 1 if args.quick else args.rounds
+    least = 0.0 if args.quick else 0.05
 
     seed = dm.load_seed()
-    times: dict[str, list[float]] = {name: [] for name, _step in STEPS}
+    rows = []
     with tempfile.TemporaryDirectory() as folder:
-        for size in sizes:
-            many_dir = Path(folder, f"many-{size}")
-            absent_dir = Path(folder, f"absent-{size}")
-            many_dir.mkdir()
-            absent_dir.mkdir()
-            dossier = replicated_dossier(seed, size)
-            inputs = Inputs(
-                dossier=dossier,
-                sections={name: tuple(enumerate(getattr(dossier, name))) for name in SECTIONS},
-                curation=write_replicated_curation(seed, size, many_dir),
-                curation_with_absent_quotes=write_replicated_curation(
-                    seed, size, absent_dir, absent=True
-                ),
-            )
-            for name, step in STEPS:
-                times[name].append(median_seconds(functools.partial(step, inputs), rounds))
+        inputs: dict[int, Inputs] = {}
+        for name, scale, make in STEPS:
+            sizes = [scale * size for size in base]
+            times = []
+            for size in sizes:
+                made = inputs.setdefault(size, Inputs(seed, size, Path(folder)))
+                times.append(median_seconds(make(made), rounds, least))
+            rows.append((name, sizes, times))
 
-    header = " ".join(f"{f'k={size} (ms)':>12}" for size in sizes)
-    print(f"{'step':<38} {header} {'per 4x':>7}  verdict")
-    for name, _step in STEPS:
-        growth = growth_per_4x(sizes, times[name])
-        verdict = "linear" if growth < LINEAR_LIMIT else "SUPERLINEAR"
-        cells = " ".join(f"{seconds * 1e3:12.2f}" for seconds in times[name])
-        print(f"{name:<38} {cells} {growth:7.1f}  {verdict}")
-    print(f"(median of {rounds} round(s); k is the number of copies of the seed)")
+    # Times at the three sizes, and the growth per 4x of size between them.
+    labels = ("copies k", "ms at 1st", "ms at 2nd", "ms at 3rd", "1st>2nd", "2nd>3rd")
+    print(f"{'step':<38} {' '.join(f'{label:>10}' for label in labels)}  verdict")
+    for name, sizes, times in rows:
+        growths = growth_per_4x(sizes, times)
+        # The larger sizes tell the growth best: fixed costs weigh least there.
+        verdict = "linear" if growths[-1] < LINEAR_LIMIT else "SUPERLINEAR"
+        copies = "/".join(str(size) for size in sizes)
+        cells = " ".join(f"{seconds * 1e3:10.2f}" for seconds in times)
+        ratios = " ".join(f"{growth:9.1f}x" for growth in growths)
+        print(f"{name:<38} {copies:>10} {cells} {ratios}  {verdict}")
+    print(f"(per call: median of {rounds} round(s); k is the number of copies of the seed)")
 
 
 if __name__ == "__main__":

@@ -480,7 +480,7 @@ def test_the_scaling_benchmark_runs_and_prints_every_step() -> None:
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    for name, _work in scaling.STEPS:
+    for name, _scale, _make in scaling.STEPS:
         row = next(line for line in lines if line.startswith(name))
         assert row.split()[-1] in {"linear", "SUPERLINEAR"}
 
