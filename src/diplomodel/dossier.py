@@ -27,7 +27,7 @@ from .institutions import Institution
 from .people import Person
 from .queries import Queries, QueryIndex
 from .statements import Statement
-from .walk import SECTIONS, evidence_of, references_of
+from .walk import SECTIONS, Reference, evidence_of, references_of
 
 __all__ = ["Dossier", "check_dossier"]
 
@@ -85,7 +85,7 @@ class Dossier(Queries):
         }
         by_id, problems = _check(self.article, sections, _NOTHING_UNREADABLE)
         if problems:
-            raise ValidationError(f"dossier {self.article.id!r} is not valid", problems)
+            raise ValidationError(f"dossier {shorten(self.article.id)} is not valid", problems)
         object.__setattr__(self, "_by_id", by_id)
 
     def __repr__(self) -> str:
@@ -195,29 +195,9 @@ def _check_references(
     for section in SECTIONS:
         for index, obj in sections.get(section, ()):
             for reference in references_of(section, index, obj):
-                target = by_id.get(reference.target)
-                wanted = " or ".join(reference.kinds)  # "person or institution"
-                found: str | None = None
-                if target is not None:
-                    found = kind_name(target)
-                elif reference.target in unreadable:
-                    # It exists; its section tells its kind (an unknown section, nothing).
-                    found = _KIND_OF_SECTION.get(unreadable[reference.target])
-                else:
-                    problems.append(
-                        Problem(
-                            reference.path, f"unknown id {shorten(reference.target)} ({wanted})"
-                        )
-                    )
-                    continue
-                if found is not None and found not in reference.kinds:
-                    problems.append(
-                        Problem(
-                            reference.path,
-                            f"{shorten(reference.target)} is {a_kind(found)}, "
-                            f"expected {a_kind(wanted)}",
-                        )
-                    )
+                problem = _reference_problem(reference, by_id, unreadable)
+                if problem is not None:
+                    problems.append(problem)
     for index, item in sections.get("consensus_items", ()):
         document = by_id.get(item.document or "")
         if isinstance(document, Event) and document.kind not in _DOCUMENT_KINDS:
@@ -229,6 +209,27 @@ def _check_references(
                 )
             )
     return problems
+
+
+def _reference_problem(
+    reference: Reference, by_id: Mapping[str, Entity], unreadable: Mapping[str, str]
+) -> Problem | None:
+    target = by_id.get(reference.target)
+    if target is not None:
+        found: str | None = kind_name(target)
+    elif reference.target in unreadable:
+        # It exists; its section tells its kind (an unknown section, nothing).
+        found = _KIND_OF_SECTION.get(unreadable[reference.target])
+    else:
+        wanted = " or ".join(reference.kinds)  # "person or institution"
+        return Problem(reference.path, f"unknown id {shorten(reference.target)} ({wanted})")
+    if found is None or found in reference.kinds:
+        return None
+    wanted = " or ".join(reference.kinds)
+    return Problem(
+        reference.path,
+        f"{shorten(reference.target)} is {a_kind(found)}, expected {a_kind(wanted)}",
+    )
 
 
 # Walk states of the cycle check: not yet reached, on the walk under way, done.
