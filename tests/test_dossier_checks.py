@@ -123,7 +123,7 @@ def cycle_paths(problems: Sequence[dm.Problem]) -> list[str]:
     return [p.path for p in problems if "cycle" in p.message]
 
 
-# -- 1. cost: linear in the input ---------------------------------------------------
+# -- cost: linear in the input ---------------------------------------------------------
 
 
 def test_evidence_against_artifacts_is_linear(seed: dm.Dossier) -> None:
@@ -211,7 +211,7 @@ def test_coverage_is_linear(seed: dm.Dossier) -> None:
     assert growth(lines, 2) < LINEAR
 
 
-# -- 1. ... and still right ----------------------------------------------------------
+# -- linear, and still right -----------------------------------------------------------
 
 
 spans = st.tuples(st.integers(0, 40), st.integers(1, 8)).map(
@@ -284,7 +284,7 @@ def test_the_timeline_places_each_event_by_the_nearest_date_up_its_chain(
         assert entry.date == expected
 
 
-# -- 2. cycles after duplicate ids --------------------------------------------------
+# -- cycles after duplicate ids --------------------------------------------------------
 
 
 def test_a_cycle_after_a_duplicate_is_reported_at_its_members_own_indices(
@@ -349,7 +349,7 @@ def test_an_object_that_is_its_own_parent_is_a_cycle_of_one(tiny: dm.Dossier) ->
     ]
 
 
-# -- 3. check_dossier on partial input ----------------------------------------------
+# -- check_dossier on partial input ----------------------------------------------------
 
 
 def test_check_dossier_passes_the_seed_and_is_what_the_dossier_runs(seed: dm.Dossier) -> None:
@@ -432,7 +432,7 @@ def test_check_dossier_refuses_a_section_it_does_not_know(tiny: dm.Dossier) -> N
         check_dossier(tiny.article, {"persons": ()})
 
 
-# -- 4. short reprs ----------------------------------------------------------------
+# -- short reprs -----------------------------------------------------------------------
 
 
 def test_a_dossier_repr_is_its_article_and_counts(seed: dm.Dossier) -> None:
@@ -471,7 +471,7 @@ def test_an_evidence_site_repr_is_short(seed: dm.Dossier) -> None:
     assert f"{longest.evidence.start}..{longest.evidence.end}" in text
 
 
-# -- 5. the scaling benchmark --------------------------------------------------------
+# -- the scaling benchmark -------------------------------------------------------------
 
 
 def test_the_scaling_benchmark_runs_and_prints_every_step() -> None:
