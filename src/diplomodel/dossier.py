@@ -83,10 +83,11 @@ class Dossier(Queries):
             name: tuple(enumerate(getattr(self, name)))
             for name in SECTIONS  # every field that holds a list of objects
         }
-        by_id, problems = _check(self.article, sections, _NOTHING_UNREADABLE)
+        problems = check_dossier(self.article, sections)
         if problems:
             raise ValidationError(f"dossier {shorten(self.article.id)} is not valid", problems)
-        object.__setattr__(self, "_by_id", by_id)
+        # Valid, so every id is unique.
+        object.__setattr__(self, "_by_id", {entity.id: entity for entity in self.entities()})
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in SECTIONS)
@@ -146,21 +147,13 @@ def check_dossier(
     unknown = sorted(set(sections) - set(SECTIONS))
     if unknown:
         raise ValueError(f"unknown dossier section(s) {unknown}; expected some of {SECTIONS}")
-    return _check(article, sections, unreadable)[1]
-
-
-def _check(
-    article: Article | None,
-    sections: Mapping[str, Sequence[tuple[int, Any]]],
-    unreadable: Mapping[str, str],
-) -> tuple[dict[str, Entity], list[Problem]]:
     by_id, problems = _index_ids(sections)
     problems += _check_references(sections, by_id, unreadable)
     problems += _check_cycles(sections, by_id)
     if article is not None:
         problems += _check_evidence(article, sections)
         problems += _check_aliases(article.text, sections)
-    return by_id, problems
+    return problems
 
 
 def _index_ids(
