@@ -142,7 +142,8 @@ def check_dossier(
 
     The checks are those of :class:`Dossier`; their cost grows linearly (or as
     n log n) with the size of the input. Returns the problems, in the order:
-    ids, references, cycles, evidence, aliases.
+    ids, references, cycles, evidence, aliases. A section name it does not know
+    is a mistake of the caller, not of the input, and raises :class:`ValueError`.
     """
     unknown = sorted(set(sections) - set(SECTIONS))
     if unknown:
