@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel.coverage import split_sentences
+from diplomodel.walk import iter_evidence
 
 
 def test_sentences_split_at_full_stops_questions_and_lines() -> None:
@@ -67,3 +68,35 @@ def test_an_uncited_sentence_is_unaccounted_until_explained(tiny: dm.Dossier) ->
     assert explained.coverage().complete
     statuses = [s.status for s in explained.coverage().sentences]
     assert dm.SentenceStatus.UNCITED in statuses
+
+
+def _coverage_by_definition(dossier: dm.Dossier) -> list[tuple[dm.SentenceStatus, tuple[str, ...]]]:
+    """Each sentence against each span, as the coverage is defined."""
+    facts = [site for site in iter_evidence(dossier) if site.subjects]
+    result = []
+    for sentence in split_sentences(dossier.article.text):
+        owners = tuple(dict.fromkeys(s.owner for s in facts if s.evidence.overlaps(sentence)))
+        if owners:
+            status = dm.SentenceStatus.CITED
+        elif any(a.evidence.overlaps(sentence) for a in dossier.article.artifacts):
+            status = dm.SentenceStatus.ARTIFACT
+        elif any(u.evidence.overlaps(sentence) for u in dossier.uncited):
+            status = dm.SentenceStatus.UNCITED
+        else:
+            status = dm.SentenceStatus.UNACCOUNTED
+        result.append((status, owners))
+    return result
+
+
+def test_coverage_agrees_with_its_definition(tiny: dm.Dossier) -> None:
+    seed = dm.load_seed()
+    wang = attrs.evolve(tiny.people[0], evidence=tiny.people[0].evidence[:1])
+    partly = attrs.evolve(
+        tiny,
+        statements=(),
+        people=(wang, tiny.people[1]),
+        uncited=(dm.UncitedPassage(reason="a courtesy", evidence=cite("We are neighbors")),),
+    )
+    for dossier in (seed, tiny, partly):
+        found = [(s.status, s.cited_by) for s in dossier.coverage().sentences]
+        assert found == _coverage_by_definition(dossier)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+import collections
 import enum
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 
+from .errors import shorten
 from .evidence import Evidence
 from .walk import iter_evidence
 
@@ -61,12 +65,24 @@ class SentenceCoverage:
     cited_by: tuple[str, ...]
     """Ids of the objects whose evidence overlaps it, in dossier order."""
 
+    def __repr__(self) -> str:
+        span = self.sentence
+        return (
+            f"SentenceCoverage({span.start}..{span.end} {shorten(span.quote)}, "
+            f"{self.status.value}, cited_by={len(self.cited_by)})"
+        )
+
 
 @attrs.define(frozen=True, kw_only=True)
 class Coverage:
     """Sentence-by-sentence account of what a dossier cites."""
 
     sentences: tuple[SentenceCoverage, ...]
+
+    def __repr__(self) -> str:
+        counts = collections.Counter(s.status for s in self.sentences)
+        by_status = ", ".join(f"{status.value}={counts[status]}" for status in SentenceStatus)
+        return f"Coverage(sentences={len(self.sentences)}, {by_status})"
 
     @property
     def unaccounted(self) -> tuple[SentenceCoverage, ...]:
@@ -88,22 +104,45 @@ class Coverage:
 
     @classmethod
     def of(cls, dossier: Dossier) -> Coverage:
-        """Compute the coverage of ``dossier``'s article by its evidence."""
-        facts = [site for site in iter_evidence(dossier) if site.subjects]
-        artifacts = [artifact.evidence for artifact in dossier.article.artifacts]
-        uncited = [passage.evidence for passage in dossier.uncited]
+        """Compute the coverage of ``dossier``'s article by its evidence.
+
+        Each span finds the sentences it overlaps by bisection (the sentences
+        are in order and apart), so the cost grows as n log n, not as the
+        number of sentences times the number of spans.
+        """
+        sentences = split_sentences(dossier.article.text)
+        ends = [sentence.end for sentence in sentences]
+
+        def overlapped(span: Evidence) -> Iterator[int]:
+            index = bisect.bisect_right(ends, span.start)
+            while index < len(sentences) and sentences[index].start < span.end:
+                yield index
+                index += 1
+
+        # Walked in dossier order, so each sentence's citers come in dossier order.
+        cited_by: list[dict[str, None]] = [{} for _ in sentences]
+        for site in iter_evidence(dossier):
+            if site.subjects:
+                for index in overlapped(site.evidence):
+                    cited_by[index][site.owner] = None
+        artifact = [False] * len(sentences)
+        for item in dossier.article.artifacts:
+            for index in overlapped(item.evidence):
+                artifact[index] = True
+        uncited = [False] * len(sentences)
+        for passage in dossier.uncited:
+            for index in overlapped(passage.evidence):
+                uncited[index] = True
         report = []
-        for sentence in split_sentences(dossier.article.text):
-            owners = tuple(
-                dict.fromkeys(site.owner for site in facts if site.evidence.overlaps(sentence))
-            )
-            if owners:
+        for index, sentence in enumerate(sentences):
+            if cited_by[index]:
                 status = SentenceStatus.CITED
-            elif any(span.overlaps(sentence) for span in artifacts):
+            elif artifact[index]:
                 status = SentenceStatus.ARTIFACT
-            elif any(span.overlaps(sentence) for span in uncited):
+            elif uncited[index]:
                 status = SentenceStatus.UNCITED
             else:
                 status = SentenceStatus.UNACCOUNTED
+            owners = tuple(cited_by[index])
             report.append(SentenceCoverage(sentence=sentence, status=status, cited_by=owners))
         return cls(sentences=tuple(report))

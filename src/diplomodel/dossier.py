@@ -1,8 +1,17 @@
-"""The dossier: everything curated from one article, checked whole on construction."""
+"""The dossier: everything curated from one article, checked whole on construction.
+
+The whole-dossier checks live in :func:`check_dossier`, which also runs on
+partial input: the loader and the JSON reader call it with the objects they
+could build, so that one pass reports every problem of a file.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import types
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -11,28 +20,41 @@ from .consensus import ConsensusItem
 from .countries import Country
 from .coverage import Coverage
 from .entities import Entity, a_kind, kind_name
-from .errors import Problem, ValidationError
+from .errors import Problem, ValidationError, shorten
 from .events import Event, EventKind
+from .evidence import Evidence
 from .institutions import Institution
 from .people import Person
 from .queries import Queries, QueryIndex
 from .statements import Statement
-from .walk import iter_evidence, iter_references
+from .walk import SECTIONS, Reference, evidence_of, references_of
 
-__all__ = ["Dossier"]
+__all__ = ["Dossier", "check_dossier"]
 
 _DOCUMENT_KINDS = (EventKind.REPORT, EventKind.PUBLICATION, EventKind.ANNOUNCEMENT)
+
+_KIND_OF_SECTION = {
+    "countries": "country",
+    "institutions": "institution",
+    "people": "person",
+    "events": "event",
+    "statements": "statement",
+    "consensus_items": "consensus item",
+}
+"""The sections whose objects have ids, and the kind of object each holds."""
+
+_NOTHING_UNREADABLE: Mapping[str, str] = types.MappingProxyType({})
 
 
 @attrs.define(frozen=True, kw_only=True)
 class Dossier(Queries):
     """Everything curated from one article, with lookup by id.
 
-    Construction checks the whole: ids are unique across all kinds, every
-    reference resolves to an object of the right kind, institution parents and
-    event nesting have no cycles, every evidence quote equals
-    ``article.text[start:end]``, no fact cites a text artifact, and every alias
-    of a person occurs in the text. All problems are raised at once as a
+    Construction checks the whole (see :func:`check_dossier`): ids are unique
+    across all kinds, every reference resolves to an object of the right kind,
+    institution parents and event nesting have no cycles, every evidence quote
+    equals ``article.text[start:end]``, no fact cites a text artifact, and every
+    alias of a person occurs in the text. All problems are raised at once as a
     :class:`~diplomodel.ValidationError` whose paths are JSON paths.
     """
 
@@ -57,14 +79,19 @@ class Dossier(Queries):
     _index: QueryIndex | None = attrs.field(init=False, repr=False, eq=False, default=None)
 
     def __attrs_post_init__(self) -> None:
-        by_id, problems = _index_ids(self)
-        object.__setattr__(self, "_by_id", by_id)
-        problems += _check_references(self, by_id)
-        problems += _check_cycles(self)
-        problems += _check_evidence(self)
-        problems += _check_aliases(self)
+        sections = {
+            name: tuple(enumerate(getattr(self, name)))
+            for name in SECTIONS  # every field that holds a list of objects
+        }
+        problems = check_dossier(self.article, sections)
         if problems:
-            raise ValidationError(f"dossier {self.article.id!r} is not valid", problems)
+            raise ValidationError(f"dossier {shorten(self.article.id)} is not valid", problems)
+        # Valid, so every id is unique.
+        object.__setattr__(self, "_by_id", {entity.id: entity for entity in self.entities()})
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in SECTIONS)
+        return f"Dossier(article={shorten(self.article.id)}, {counts})"
 
     def _sections(self) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
         """The fields that hold objects with ids, by name, in field order."""
@@ -96,17 +123,55 @@ class Dossier(Queries):
         return self._by_id
 
 
-def _index_ids(dossier: Dossier) -> tuple[dict[str, Entity], list[Problem]]:
+def check_dossier(
+    article: Article | None,
+    sections: Mapping[str, Sequence[tuple[int, Any]]],
+    unreadable: Mapping[str, str] = _NOTHING_UNREADABLE,
+) -> list[Problem]:
+    """Whole-dossier checks over the objects that could be read.
+
+    ``sections`` maps a dossier field name (countries, institutions, people,
+    events, statements, consensus_items, uncited) to (index in the input,
+    object) pairs; problem paths are JSON paths that use those indices
+    (``$.events[3].part_of``), so an item dropped from the input leaves the
+    others' paths as they were. A missing section counts as empty.
+    ``unreadable`` maps ids of input objects that could not be built to their
+    section name: references to them are not reported as unknown (only as of
+    the wrong kind, when the section says so). With no article, checks that
+    need the text (quotes against the text, artifacts, aliases) are skipped.
+
+    The checks are those of :class:`Dossier`; their cost grows linearly (or as
+    n log n) with the size of the input. Returns the problems, in the order:
+    ids, references, cycles, evidence, aliases. A section name it does not know
+    is a mistake of the caller, not of the input, and raises :class:`ValueError`.
+    """
+    unknown = sorted(set(sections) - set(SECTIONS))
+    if unknown:
+        raise ValueError(f"unknown dossier section(s) {unknown}; expected some of {SECTIONS}")
+    by_id, problems = _index_ids(sections)
+    problems += _check_references(sections, by_id, unreadable)
+    problems += _check_cycles(sections, by_id)
+    if article is not None:
+        problems += _check_evidence(article, sections)
+        problems += _check_aliases(article.text, sections)
+    return problems
+
+
+def _index_ids(
+    sections: Mapping[str, Sequence[tuple[int, Any]]],
+) -> tuple[dict[str, Entity], list[Problem]]:
+    """Each id's object (the first that has it), and a problem for each later one."""
     by_id: dict[str, Entity] = {}
     first_path: dict[str, str] = {}
     problems: list[Problem] = []
-    for field_name, group in dossier._sections():
-        for index, entity in enumerate(group):
-            path = f"$.{field_name}[{index}].id"
+    for section in _KIND_OF_SECTION:
+        for index, entity in sections.get(section, ()):
+            path = f"$.{section}[{index}].id"
             if entity.id in by_id:
                 problems.append(
                     Problem(
-                        path, f"duplicate id {entity.id!r}, first used at {first_path[entity.id]}"
+                        path,
+                        f"duplicate id {shorten(entity.id)}, first used at {first_path[entity.id]}",
                     )
                 )
                 continue
@@ -115,82 +180,225 @@ def _index_ids(dossier: Dossier) -> tuple[dict[str, Entity], list[Problem]]:
     return by_id, problems
 
 
-def _check_references(dossier: Dossier, by_id: dict[str, Entity]) -> list[Problem]:
+def _check_references(
+    sections: Mapping[str, Sequence[tuple[int, Any]]],
+    by_id: Mapping[str, Entity],
+    unreadable: Mapping[str, str],
+) -> list[Problem]:
     problems: list[Problem] = []
-    for reference in iter_references(dossier):
-        target = by_id.get(reference.target)
-        wanted = " or ".join(reference.kinds)  # "person or institution"
-        if target is None:
-            problems.append(Problem(reference.path, f"unknown id {reference.target!r} ({wanted})"))
-        elif kind_name(target) not in reference.kinds:
-            problems.append(
-                Problem(
-                    reference.path,
-                    f"{reference.target!r} is {a_kind(kind_name(target))}, "
-                    f"expected {a_kind(wanted)}",
-                )
-            )
-    for index, item in enumerate(dossier.consensus_items):
+    for section in SECTIONS:
+        for index, obj in sections.get(section, ()):
+            for reference in references_of(section, index, obj):
+                problem = _reference_problem(reference, by_id, unreadable)
+                if problem is not None:
+                    problems.append(problem)
+    for index, item in sections.get("consensus_items", ()):
         document = by_id.get(item.document or "")
         if isinstance(document, Event) and document.kind not in _DOCUMENT_KINDS:
             problems.append(
                 Problem(
                     f"$.consensus_items[{index}].document",
-                    f"{document.id!r} is {a_kind(document.kind.value)} event, expected a report, "
-                    "publication or announcement",
+                    f"{shorten(document.id)} is {a_kind(document.kind.value)} event, "
+                    "expected a report, publication or announcement",
                 )
             )
     return problems
 
 
-def _check_cycles(dossier: Dossier) -> list[Problem]:
-    problems: list[Problem] = []
-    chains: tuple[tuple[str, str, dict[str, str | None]], ...] = (
-        ("institutions", "parent", {i.id: i.parent for i in dossier.institutions}),
-        ("events", "part_of", {e.id: e.part_of for e in dossier.events}),
+def _reference_problem(
+    reference: Reference, by_id: Mapping[str, Entity], unreadable: Mapping[str, str]
+) -> Problem | None:
+    target = by_id.get(reference.target)
+    if target is not None:
+        found: str | None = kind_name(target)
+    elif reference.target in unreadable:
+        # It exists; its section tells its kind (an unknown section, nothing).
+        found = _KIND_OF_SECTION.get(unreadable[reference.target])
+    else:
+        wanted = " or ".join(reference.kinds)  # "person or institution"
+        return Problem(reference.path, f"unknown id {shorten(reference.target)} ({wanted})")
+    if found is None or found in reference.kinds:
+        return None
+    wanted = " or ".join(reference.kinds)
+    return Problem(
+        reference.path,
+        f"{shorten(reference.target)} is {a_kind(found)}, expected {a_kind(wanted)}",
     )
-    for field_name, link, parent_of in chains:
-        for index, start in enumerate(parent_of):
-            seen = {start}
-            current = parent_of[start]
-            while current is not None and current in parent_of:
-                if current in seen:
+
+
+# Walk states of the cycle check: not yet reached, on the walk under way, done.
+_NEW, _ON_WALK, _DONE = 0, 1, 2
+
+
+def _check_cycles(
+    sections: Mapping[str, Sequence[tuple[int, Any]]], by_id: Mapping[str, Entity]
+) -> list[Problem]:
+    """Each member of a cycle of institution parents or event nesting, at its own path.
+
+    An id names the first object that has it, so a later twin (already reported
+    as a duplicate) has no object pointing at it and is never in a cycle. Each
+    object's link is followed once: a walk stops at an object already reached,
+    and finds a cycle only when that object is on the walk itself. Objects that
+    merely lead into a cycle are not reported: their own links are sound.
+    """
+    problems: list[Problem] = []
+    chains = (("institutions", "parent"), ("events", "part_of"))
+    for section, link in chains:
+        items: Sequence[tuple[int, Any]] = sections.get(section, ())
+        position_of: dict[str, int] = {}
+        for position, (_index, obj) in enumerate(items):
+            own_id: str = obj.id
+            if own_id not in position_of and by_id.get(own_id) is obj:
+                position_of[own_id] = position
+        following = [position_of.get(getattr(obj, link) or "") for _index, obj in items]
+        state = [_NEW] * len(items)
+        for start in range(len(items)):
+            walk: list[int] = []
+            step: int | None = start
+            while step is not None and state[step] == _NEW:
+                state[step] = _ON_WALK
+                walk.append(step)
+                step = following[step]
+            if step is not None and state[step] == _ON_WALK:
+                cycle = walk[walk.index(step) :]
+                for member in sorted(cycle):
+                    index, obj = items[member]
                     problems.append(
-                        Problem(f"$.{field_name}[{index}].{link}", f"{start!r} is part of a cycle")
+                        Problem(f"$.{section}[{index}].{link}", _cycle_message(obj, link, cycle))
                     )
-                    break
-                seen.add(current)
-                current = parent_of[current]
+            for done in walk:
+                state[done] = _DONE
     return problems
 
 
-def _check_evidence(dossier: Dossier) -> list[Problem]:
-    text = dossier.article.text
-    artifacts = [artifact.evidence for artifact in dossier.article.artifacts]
+def _cycle_message(obj: Institution | Event, link: str, cycle: Sequence[int]) -> str:
+    kind = kind_name(obj)
+    if len(cycle) == 1:
+        return f"{shorten(obj.id)} is part of a cycle of one {kind}: its {link} is itself"
+    target = getattr(obj, link)
+    return (
+        f"{shorten(obj.id)} is part of a cycle of {len(cycle)} {kind}s: "
+        f"its {link} {shorten(target)} leads back to it"
+    )
+
+
+class _ArtifactSpans:
+    """The article's artifacts, sorted once, to tell in log time whether a span overlaps one."""
+
+    def __init__(self, artifacts: Iterable[Evidence]) -> None:
+        ordered = sorted(enumerate(artifacts), key=lambda pair: pair[1].start)
+        self.starts = [span.start for _index, span in ordered]
+        # reach[k]: the furthest end among the first k + 1 artifacts, and whose it is.
+        self.reach: list[tuple[int, int]] = []
+        for index, span in ordered:
+            if not self.reach or span.end > self.reach[-1][0]:
+                self.reach.append((span.end, index))
+            else:
+                self.reach.append(self.reach[-1])
+
+    def overlapping(self, span: Evidence) -> int | None:
+        """The index of an artifact that shares a code point with ``span``, if any."""
+        # Only artifacts starting before the span ends can overlap it; of those,
+        # one does exactly when the furthest-reaching ends after the span starts.
+        before = bisect.bisect_left(self.starts, span.end)
+        if before and self.reach[before - 1][0] > span.start:
+            return self.reach[before - 1][1]
+        return None
+
+
+def _check_evidence(
+    article: Article, sections: Mapping[str, Sequence[tuple[int, Any]]]
+) -> list[Problem]:
+    text = article.text
+    artifacts = _ArtifactSpans(artifact.evidence for artifact in article.artifacts)
     problems: list[Problem] = []
-    for site in iter_evidence(dossier):
-        evidence = site.evidence
+
+    def check(path: str, evidence: Evidence, is_fact: bool) -> None:
         found = text[evidence.start : evidence.end]
         if found != evidence.quote:
             problems.append(
                 Problem(
-                    site.path,
-                    f"quote {evidence.quote!r} does not match the text at "
-                    f"{evidence.start}..{evidence.end}, which reads {found!r}",
+                    path,
+                    f"quote {shorten(evidence.quote)} does not match the text at "
+                    f"{evidence.start}..{evidence.end}, which reads {shorten(found)}",
                 )
             )
-        elif site.subjects and any(evidence.overlaps(artifact) for artifact in artifacts):
+            return
+        artifact = artifacts.overlapping(evidence) if is_fact else None
+        if artifact is not None:
             problems.append(
-                Problem(site.path, f"quote {evidence.quote!r} overlaps a text artifact")
+                Problem(
+                    path,
+                    f"quote {shorten(evidence.quote)} overlaps a text artifact "
+                    f"($.article.artifacts[{artifact}])",
+                )
             )
+
+    for index, artifact_ in enumerate(article.artifacts):
+        check(f"$.article.artifacts[{index}].evidence", artifact_.evidence, False)
+    for section in ("uncited", *_KIND_OF_SECTION):
+        for index, obj in sections.get(section, ()):
+            for site in evidence_of(article.id, section, index, obj):
+                check(site.path, site.evidence, bool(site.subjects))
     return problems
 
 
-def _check_aliases(dossier: Dossier) -> list[Problem]:
-    text = dossier.article.text
+def _check_aliases(text: str, sections: Mapping[str, Sequence[tuple[int, Any]]]) -> list[Problem]:
+    people: Sequence[tuple[int, Person]] = sections.get("people", ())
+    found = _occurring(text, (alias for _index, person in people for alias in person.aliases))
     return [
-        Problem(f"$.people[{i}].aliases[{j}]", f"alias {alias!r} does not occur in the text")
-        for i, person in enumerate(dossier.people)
+        Problem(
+            f"$.people[{index}].aliases[{j}]", f"alias {shorten(alias)} does not occur in the text"
+        )
+        for index, person in people
         for j, alias in enumerate(person.aliases)
-        if alias not in text
+        if alias not in found
     ]
+
+
+def _occurring(text: str, words: Iterable[str]) -> set[str]:
+    """The words that occur in ``text``, found in one pass over it.
+
+    Aho-Corasick: a trie of the words with failure links, walked once along the
+    text. The cost grows with the text's length plus the words' total length,
+    where testing ``word in text`` word by word grows with their product.
+    """
+    children: list[dict[str, int]] = [{}]  # the trie: state -> character -> state
+    state_of: dict[str, int] = {}  # word -> the state at which it ends
+    for word in words:
+        if word in state_of:
+            continue
+        state = 0
+        for character in word:
+            child = children[state].get(character)
+            if child is None:
+                child = len(children)
+                children.append({})
+                children[state][character] = child
+            state = child
+        state_of[word] = state
+    # Failure link: the state of the longest proper suffix that is also in the trie.
+    fallback = [0] * len(children)
+    breadth_first: list[int] = []
+    queue = deque(children[0].values())
+    while queue:
+        state = queue.popleft()
+        breadth_first.append(state)
+        for character, child in children[state].items():
+            back = fallback[state]
+            while back and character not in children[back]:
+                back = fallback[back]
+            fallback[child] = children[back].get(character, 0)
+            queue.append(child)
+    reached = [False] * len(children)
+    state = 0
+    for character in text:
+        while state and character not in children[state]:
+            state = fallback[state]
+        state = children[state].get(character, 0)
+        reached[state] = True
+    # Reaching a state also means its suffixes occurred; pass that down, deepest first.
+    for state in reversed(breadth_first):
+        if reached[state]:
+            reached[fallback[state]] = True
+    return {word for word, state in state_of.items() if reached[state]}

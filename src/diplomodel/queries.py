@@ -167,10 +167,11 @@ class QueryIndex:
                 self.appointments_of[person.id].append(appointment)
                 self.appointments_of[role.institution].append(appointment)
         events = {event.id: event for event in dossier.events}
+        placed_by: dict[str, Event | None] = {}
         for event in dossier.events:
             for participant in dict.fromkeys(p.participant for p in event.participants):
                 self.events_involving[participant].append(event)
-            entry = self._timeline_entry(article, event, events)
+            entry = self._timeline_entry(article, event, events, placed_by)
             self.timeline.append(entry)
             for first, second in itertools.combinations(event.participants, 2):
                 if first.participant != second.participant:
@@ -185,18 +186,31 @@ class QueryIndex:
                     )
 
     @staticmethod
-    def _timeline_entry(article: str, event: Event, events: dict[str, Event]) -> TimelineEntry:
+    def _timeline_entry(
+        article: str, event: Event, events: dict[str, Event], placed_by: dict[str, Event | None]
+    ) -> TimelineEntry:
+        """The event's entry; ``placed_by`` remembers, per event id, the event whose date
+        places it (none when no event up its ``part_of`` chain has a date), so that each
+        chain is walked once for all the events on it."""
         # An event with no date of its own is placed by the event it is part of.
+        walked: list[str] = []
+        on_walk: set[str] = set()
         current: Event | None = event
-        seen: set[str] = set()
-        while current is not None and current.id not in seen:
+        while current is not None and current.id not in placed_by:
             if current.date is not None:
-                return TimelineEntry(
-                    article=article, event=event, date=current.date, date_from=current.id
-                )
-            seen.add(current.id)
+                placed_by[current.id] = current
+                break
+            if current.id in on_walk:  # a cycle with no date on it
+                break
+            walked.append(current.id)
+            on_walk.add(current.id)
             current = events.get(current.part_of) if current.part_of else None
-        return TimelineEntry(article=article, event=event, date=None, date_from=None)
+        placing = placed_by.get(current.id) if current is not None else None
+        for id in walked:
+            placed_by[id] = placing
+        if placing is None or placing.date is None:
+            return TimelineEntry(article=article, event=event, date=None, date_from=None)
+        return TimelineEntry(article=article, event=event, date=placing.date, date_from=placing.id)
 
 
 _E = TypeVar("_E", bound=enum.Enum)

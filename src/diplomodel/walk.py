@@ -1,7 +1,10 @@
 """Walking a dossier's parts: every evidence span and every reference, with its path.
 
-Validation, coverage and the queries all read the dossier through these two
-walks, so that a new field with evidence or a reference is added in one place.
+Validation, coverage and the queries all read the dossier through these walks,
+so that a new field with evidence or a reference is added in one place. The
+walks go object by object (:func:`evidence_of`, :func:`references_of`), so that
+they also serve checks of partial input, where each object keeps the index it
+had in the input.
 """
 
 from __future__ import annotations
@@ -11,12 +14,43 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .article import UncitedPassage
+from .consensus import ConsensusItem
+from .countries import Country
+from .errors import shorten
+from .events import Event
 from .evidence import Evidence
+from .institutions import Institution
+from .people import Person
+from .statements import Statement
 
 if TYPE_CHECKING:
     from .dossier import Dossier
 
-__all__ = ["EvidenceSite", "Reference", "iter_evidence", "iter_references"]
+__all__ = [
+    "SECTIONS",
+    "EvidenceSite",
+    "Reference",
+    "Sectioned",
+    "evidence_of",
+    "iter_evidence",
+    "iter_references",
+    "references_of",
+]
+
+SECTIONS = (
+    "countries",
+    "institutions",
+    "people",
+    "events",
+    "statements",
+    "consensus_items",
+    "uncited",
+)
+"""The dossier fields that hold lists of objects, in field order."""
+
+Sectioned = Country | Institution | Person | Event | Statement | ConsensusItem | UncitedPassage
+"""An object that sits in one of the :data:`SECTIONS` of a dossier."""
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -34,6 +68,13 @@ class EvidenceSite:
     participation also the person or institution it names."""
     evidence: Evidence
     """The span."""
+
+    def __repr__(self) -> str:
+        span = self.evidence
+        return (
+            f"EvidenceSite(path={self.path!r}, owner={shorten(self.owner)}, "
+            f"evidence={span.start}..{span.end} {shorten(span.quote)})"
+        )
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -61,97 +102,108 @@ def _site(
     )
 
 
+def evidence_of(article: str, section: str, index: int, obj: Sectioned) -> Iterator[EvidenceSite]:
+    """Every evidence span of one object, at its path ``$.<section>[<index>]…``.
+
+    ``article`` is the id of the article the spans quote (and the owner of an
+    uncited passage's span).
+    """
+    a = article
+    path = f"$.{section}[{index}]"
+    if isinstance(obj, UncitedPassage):
+        yield _site(a, f"{path}.evidence", a, (), obj.evidence)
+    elif isinstance(obj, Country | Institution):
+        yield from _sites(a, path, obj.id, (obj.id,), obj.evidence)
+    elif isinstance(obj, Person):
+        yield from _sites(a, path, obj.id, (obj.id,), obj.evidence)
+        for j, role in enumerate(obj.roles):
+            subjects = (obj.id, role.institution)
+            yield from _sites(a, f"{path}.roles[{j}]", obj.id, subjects, role.evidence)
+    elif isinstance(obj, Event):
+        yield from _sites(a, path, obj.id, (obj.id,), obj.evidence)
+        if obj.place is not None:
+            place = obj.place
+            at_place = (obj.id,) if place.country is None else (obj.id, place.country)
+            yield from _sites(a, f"{path}.place", obj.id, at_place, place.evidence)
+        for j, participation in enumerate(obj.participants):
+            subjects = (obj.id, participation.participant)
+            yield from _sites(
+                a, f"{path}.participants[{j}]", obj.id, subjects, participation.evidence
+            )
+    else:  # a statement or a consensus item: its content, then its further evidence
+        yield _site(a, f"{path}.content", obj.id, (obj.id,), obj.content)
+        yield from _sites(a, path, obj.id, (obj.id,), obj.evidence)
+
+
+def _dossier_sections(dossier: Dossier) -> dict[str, tuple[Sectioned, ...]]:
+    return {
+        "uncited": dossier.uncited,
+        "countries": dossier.countries,
+        "institutions": dossier.institutions,
+        "people": dossier.people,
+        "events": dossier.events,
+        "statements": dossier.statements,
+        "consensus_items": dossier.consensus_items,
+    }
+
+
 def iter_evidence(dossier: Dossier) -> Iterator[EvidenceSite]:
-    """Every evidence span of the dossier, in the order of its fields."""
+    """Every evidence span of the dossier: the artifacts', the uncited passages',
+    then each section's in field order."""
     article = dossier.article
     a = article.id
     for i, artifact in enumerate(article.artifacts):
         yield _site(a, f"$.article.artifacts[{i}].evidence", a, (), artifact.evidence)
-    for i, passage in enumerate(dossier.uncited):
-        yield _site(a, f"$.uncited[{i}].evidence", a, (), passage.evidence)
-    for i, country in enumerate(dossier.countries):
-        yield from _sites(a, f"$.countries[{i}]", country.id, (country.id,), country.evidence)
-    for i, institution in enumerate(dossier.institutions):
-        yield from _sites(
-            a, f"$.institutions[{i}]", institution.id, (institution.id,), institution.evidence
-        )
-    for i, person in enumerate(dossier.people):
-        yield from _sites(a, f"$.people[{i}]", person.id, (person.id,), person.evidence)
-        for j, role in enumerate(person.roles):
-            yield from _sites(
-                a,
-                f"$.people[{i}].roles[{j}]",
-                person.id,
-                (person.id, role.institution),
-                role.evidence,
-            )
-    for i, event in enumerate(dossier.events):
-        yield from _sites(a, f"$.events[{i}]", event.id, (event.id,), event.evidence)
-        if event.place is not None:
-            subjects = (
-                (event.id,) if event.place.country is None else (event.id, event.place.country)
-            )
-            yield from _sites(a, f"$.events[{i}].place", event.id, subjects, event.place.evidence)
-        for j, participation in enumerate(event.participants):
-            yield from _sites(
-                a,
-                f"$.events[{i}].participants[{j}]",
-                event.id,
-                (event.id, participation.participant),
-                participation.evidence,
-            )
-    for i, statement in enumerate(dossier.statements):
-        own = (statement.id,)
-        yield _site(a, f"$.statements[{i}].content", statement.id, own, statement.content)
-        yield from _sites(
-            a, f"$.statements[{i}]", statement.id, (statement.id,), statement.evidence
-        )
-    for i, item in enumerate(dossier.consensus_items):
-        yield _site(a, f"$.consensus_items[{i}].content", item.id, (item.id,), item.content)
-        yield from _sites(a, f"$.consensus_items[{i}]", item.id, (item.id,), item.evidence)
+    for section, group in _dossier_sections(dossier).items():
+        for index, obj in enumerate(group):
+            yield from evidence_of(a, section, index, obj)
 
 
 _PERSON_OR_INSTITUTION = ("person", "institution")
 
 
-def iter_references(dossier: Dossier) -> Iterator[Reference]:
-    """Every reference from one object of the dossier to another."""
+def _ref(path: str, target: str | None, *kinds: str) -> Iterator[Reference]:
+    if target is not None:
+        yield Reference(path=path, target=target, kinds=kinds)
 
-    def ref(path: str, target: str | None, *kinds: str) -> Iterator[Reference]:
-        if target is not None:
-            yield Reference(path=path, target=target, kinds=kinds)
 
-    for i, institution in enumerate(dossier.institutions):
-        path = f"$.institutions[{i}]"
-        yield from ref(f"{path}.country", institution.country, "country")
-        yield from ref(f"{path}.parent", institution.parent, "institution")
-        for j, member in enumerate(institution.members):
-            yield from ref(f"{path}.members[{j}]", member, "institution")
-    for i, person in enumerate(dossier.people):
-        yield from ref(f"$.people[{i}].country", person.country, "country")
-        for j, role in enumerate(person.roles):
-            yield from ref(f"$.people[{i}].roles[{j}].institution", role.institution, "institution")
-    for i, event in enumerate(dossier.events):
-        path = f"$.events[{i}]"
-        if event.place is not None:
-            yield from ref(f"{path}.place.country", event.place.country, "country")
-        for j, participation in enumerate(event.participants):
-            yield from ref(
+def references_of(section: str, index: int, obj: Sectioned) -> Iterator[Reference]:
+    """Every reference from one object to another, at its path ``$.<section>[<index>]…``."""
+    path = f"$.{section}[{index}]"
+    if isinstance(obj, Institution):
+        yield from _ref(f"{path}.country", obj.country, "country")
+        yield from _ref(f"{path}.parent", obj.parent, "institution")
+        for j, member in enumerate(obj.members):
+            yield from _ref(f"{path}.members[{j}]", member, "institution")
+    elif isinstance(obj, Person):
+        yield from _ref(f"{path}.country", obj.country, "country")
+        for j, role in enumerate(obj.roles):
+            yield from _ref(f"{path}.roles[{j}].institution", role.institution, "institution")
+    elif isinstance(obj, Event):
+        if obj.place is not None:
+            yield from _ref(f"{path}.place.country", obj.place.country, "country")
+        for j, participation in enumerate(obj.participants):
+            yield from _ref(
                 f"{path}.participants[{j}].participant",
                 participation.participant,
                 *_PERSON_OR_INSTITUTION,
             )
-        yield from ref(f"{path}.part_of", event.part_of, "event")
-        yield from ref(f"{path}.series", event.series, "institution")
-    for i, statement in enumerate(dossier.statements):
-        path = f"$.statements[{i}]"
-        for j, speaker in enumerate(statement.speakers):
-            yield from ref(f"{path}.speakers[{j}]", speaker, *_PERSON_OR_INSTITUTION)
-        yield from ref(f"{path}.event", statement.event, "event")
-        yield from ref(f"{path}.channel", statement.channel, "institution")
-    for i, item in enumerate(dossier.consensus_items):
-        path = f"$.consensus_items[{i}]"
-        for j, party in enumerate(item.parties):
-            yield from ref(f"{path}.parties[{j}]", party, "person", "institution", "country")
-        yield from ref(f"{path}.event", item.event, "event")
-        yield from ref(f"{path}.document", item.document, "event")
+        yield from _ref(f"{path}.part_of", obj.part_of, "event")
+        yield from _ref(f"{path}.series", obj.series, "institution")
+    elif isinstance(obj, Statement):
+        for j, speaker in enumerate(obj.speakers):
+            yield from _ref(f"{path}.speakers[{j}]", speaker, *_PERSON_OR_INSTITUTION)
+        yield from _ref(f"{path}.event", obj.event, "event")
+        yield from _ref(f"{path}.channel", obj.channel, "institution")
+    elif isinstance(obj, ConsensusItem):
+        for j, party in enumerate(obj.parties):
+            yield from _ref(f"{path}.parties[{j}]", party, "person", "institution", "country")
+        yield from _ref(f"{path}.event", obj.event, "event")
+        yield from _ref(f"{path}.document", obj.document, "event")
+
+
+def iter_references(dossier: Dossier) -> Iterator[Reference]:
+    """Every reference from one object of the dossier to another."""
+    for section, group in _dossier_sections(dossier).items():
+        for index, obj in enumerate(group):
+            yield from references_of(section, index, obj)
