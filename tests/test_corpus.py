@@ -13,6 +13,7 @@ import pytest
 
 import diplomodel as dm
 from diplomodel import corpus as corpus_module
+from diplomodel import dossier as dossier_module
 from diplomodel.errors import NotFoundError
 from diplomodel.queries import QueryIndex, cached_index
 
@@ -173,6 +174,31 @@ def test_the_lazy_index_is_built_once_under_many_threads(
     assert len(builds) == 1
     assert len(set(answers)) == 1
     assert answers[0] == tuple(e.event.id for e in corpus.timeline())
+
+
+def test_a_dossiers_lazy_index_is_built_once_under_many_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    builds: list[int] = []
+
+    class CountingIndex(QueryIndex):
+        def __init__(self, dossiers: Sequence[dm.Dossier]) -> None:
+            builds.append(1)
+            time.sleep(0.05)
+            super().__init__(dossiers)
+
+    monkeypatch.setattr(dossier_module, "QueryIndex", CountingIndex)
+    fresh = dm.from_json(dm.to_json(dm.load_seed()), dm.Dossier)
+    start = threading.Barrier(16)
+
+    def ask() -> int:
+        start.wait()
+        return len(fresh.statements_where(mode="paraphrase"))
+
+    with ThreadPoolExecutor(16) as pool:
+        answers = set(pool.map(lambda _: ask(), range(16)))
+    assert len(builds) == 1
+    assert answers == {14}
 
 
 def test_cached_index_builds_once_for_any_owner(corpus: dm.Corpus) -> None:

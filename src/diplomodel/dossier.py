@@ -25,7 +25,7 @@ from .events import Event, EventKind
 from .evidence import Evidence
 from .institutions import Institution
 from .people import Person
-from .queries import Queries, QueryIndex
+from .queries import Queries, QueryIndex, cached_index
 from .statements import Statement
 from .walk import SECTIONS, Reference, evidence_of, references_of
 
@@ -110,10 +110,7 @@ class Dossier(Queries):
             yield from group
 
     def _query_index(self) -> QueryIndex:
-        if self._index is None:
-            object.__setattr__(self, "_index", QueryIndex([self]))
-        assert self._index is not None
-        return self._index
+        return cached_index(self, lambda: QueryIndex([self]))
 
     def coverage(self) -> Coverage:
         """Which sentences of the article the curation cites, explains, or leaves unaccounted."""
