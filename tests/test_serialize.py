@@ -183,3 +183,26 @@ def test_not_json_at_all_is_a_validation_error() -> None:
 def test_a_top_level_of_the_wrong_shape_is_reported() -> None:
     with pytest.raises(dm.ValidationError, match=r"\$"):
         dm.from_dict([], dm.Dossier)
+
+
+def test_objects_that_cannot_be_read_do_not_hide_the_problems_between_the_others() -> None:
+    document = dm.to_dict(dm.load_seed())
+    document["events"][3]["kind"] = "banquet"  # mechanism-meeting-9, cited by statements
+    document["people"][2]["country"] = "xx"
+    document["article"]["published"] = "14 January 2025"
+    with pytest.raises(dm.ValidationError) as caught:
+        dm.from_json(json.dumps(document), dm.Dossier)
+    paths = [problem.path for problem in caught.value.problems]
+    assert paths == ["$.article.published", "$.events[3].kind", "$.people[2].country"]
+    assert caught.value.problems[2].message == "unknown id 'xx' (country)"
+
+
+def test_a_reference_to_an_unreadable_object_of_the_wrong_kind_is_still_named() -> None:
+    document = dm.to_dict(dm.load_seed())
+    document["events"][3]["kind"] = "banquet"
+    document["people"][0]["country"] = "mechanism-meeting-9"
+    with pytest.raises(dm.ValidationError) as caught:
+        dm.from_json(json.dumps(document), dm.Dossier)
+    problems = {problem.path: problem.message for problem in caught.value.problems}
+    assert set(problems) == {"$.events[3].kind", "$.people[0].country"}
+    assert "an event" in problems["$.people[0].country"]

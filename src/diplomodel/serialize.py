@@ -255,6 +255,45 @@ def _problems_of(error: BaseException, path: str = "$") -> list[Problem]:
     return [Problem(path, _capped(str(error) or type(error).__name__))]
 
 
+def _is_dossier(cls: type[Any]) -> bool:
+    from .dossier import Dossier  # the dossier module needs this one: import when used
+
+    return isinstance(cls, type) and issubclass(cls, Dossier)
+
+
+def _dossier_parts_problems(data: Any) -> list[Problem]:
+    """The whole-dossier checks (ids, references, cycles, quotes) over the parts of a
+    dossier document that can be read on their own."""
+    from .article import Article
+    from .dossier import Dossier, check_dossier
+    from .walk import SECTIONS
+
+    if not isinstance(data, dict):
+        return []
+    article: Article | None = None
+    try:
+        article = converter.structure(data.get("article"), Article)
+    except (*_READING_ERRORS, RecursionError):
+        pass
+    hints = typing.get_type_hints(Dossier)
+    sections: dict[str, list[tuple[int, Any]]] = {}
+    unreadable: dict[str, str] = {}
+    for name in SECTIONS:
+        items = data.get(name, [])
+        if not isinstance(items, list):
+            continue
+        (item_type, _ellipsis) = typing.get_args(hints[name])
+        read = sections[name] = []
+        for index, item in enumerate(items):
+            try:
+                read.append((index, converter.structure(item, item_type)))
+            except (*_READING_ERRORS, RecursionError):
+                id = item.get("id") if isinstance(item, dict) else None
+                if isinstance(id, str):
+                    unreadable.setdefault(id, name)
+    return check_dossier(article, sections, unreadable)
+
+
 def from_dict(data: Any, cls: type[T]) -> T:
     """Build a ``cls`` from its JSON-ready form; raises :class:`~diplomodel.ValidationError`.
 
@@ -265,6 +304,10 @@ def from_dict(data: Any, cls: type[T]) -> T:
         return converter.structure(data, cls)
     except (*_READING_ERRORS, RecursionError) as error:
         problems = _problems_of(error)
+        if _is_dossier(cls):
+            # Objects that could not be read must not hide what is wrong between the others.
+            seen = set(problems)
+            problems += [p for p in _dossier_parts_problems(data) if p not in seen]
         if len(problems) > MAX_PROBLEMS:
             rest = len(problems) - MAX_PROBLEMS
             problems = [*problems[:MAX_PROBLEMS], Problem("$", f"and {rest} more problems")]
