@@ -1,0 +1,143 @@
+"""Finding quotes in an article text, at a cost that does not grow with the number of quotes.
+
+A :class:`Passages` indexes one text once: the offsets of every short prefix
+(so that finding a quote costs about the places that start like it, not a scan
+of the whole text) and the offsets of every word (so that the hint for a quote
+that is absent compares it with a few passages that share a rare word with it,
+not with every word start of the text).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+__all__ = ["Passages"]
+
+_PREFIX = 4
+"""Characters of a quote looked up in the index; shorter quotes use a shorter index."""
+
+_WORD = re.compile(r"\w+")
+
+CANDIDATES_PER_QUOTE = 12
+"""Passages compared with one absent quote, at most."""
+
+CANDIDATES_PER_TEXT = 6000
+"""Passages compared for all absent quotes of one text, at most: the hints' budget."""
+
+LONGEST_HINTED_QUOTE = 400
+"""Quotes longer than this get no hint: comparing them costs too much for what it tells."""
+
+_CUTOFF = 0.6
+
+
+class Passages:
+    """One article text, indexed to find quotes and the passages closest to absent ones."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.checked = 0
+        """How many places the quotes looked up so far were checked at (their work)."""
+        self.compared = 0
+        """How many candidate passages the hints have compared so far (their bounded work)."""
+        self._starts_by_prefix: dict[int, dict[str, list[int]]] = {}
+        self._words: list[re.Match[str]] | None = None
+        self._word_places: dict[str, list[int]] = {}
+
+    # -- occurrences ---------------------------------------------------------
+
+    def _prefix_index(self, size: int) -> dict[str, list[int]]:
+        index = self._starts_by_prefix.get(size)
+        if index is None:
+            index = {}
+            text = self.text
+            for start in range(len(text) - size + 1):
+                index.setdefault(text[start : start + size], []).append(start)
+            self._starts_by_prefix[size] = index
+        return index
+
+    def iter_starts(self, quote: str) -> Iterator[int]:
+        """Offsets at which ``quote`` starts, in order, overlapping ones included."""
+        if not quote:
+            return
+        size = min(len(quote), _PREFIX)
+        text = self.text
+        for start in self._prefix_index(size).get(quote[:size], ()):
+            self.checked += 1
+            if text.startswith(quote, start):
+                yield start
+
+    def starts(self, quote: str, limit: int | None = None) -> list[int]:
+        """The first ``limit`` offsets of ``quote`` (all of them without a limit)."""
+        found: list[int] = []
+        for start in self.iter_starts(quote):
+            found.append(start)
+            if limit is not None and len(found) >= limit:
+                break
+        return found
+
+    def __contains__(self, quote: str) -> bool:
+        return bool(self.starts(quote, limit=1))
+
+    # -- hints -----------------------------------------------------------------
+
+    def _word_index(self) -> list[re.Match[str]]:
+        if self._words is None:
+            self._words = list(_WORD.finditer(self.text))
+            for number, match in enumerate(self._words):
+                self._word_places.setdefault(match[0].lower(), []).append(number)
+        return self._words
+
+    def closest(self, quote: str) -> str | None:
+        """The passage of the text most like ``quote``, as a hint for a typo, or ``None``.
+
+        Only passages that start a word aligned with one of the quote's rarer
+        words are compared, at most :data:`CANDIDATES_PER_QUOTE` of them and
+        :data:`CANDIDATES_PER_TEXT` for the whole text; the passage returned
+        starts and ends on word boundaries.
+        """
+        if len(quote) > LONGEST_HINTED_QUOTE:
+            return None
+        words = self._word_index()
+        quote_words = [match[0].lower() for match in _WORD.finditer(quote)]
+        # The rarer a word, the fewer the places to look, and the likelier they are right.
+        anchors = sorted(
+            (len(self._word_places[word]), position, word)
+            for position, word in enumerate(quote_words)
+            if word in self._word_places
+        )
+        starts: dict[int, None] = {}
+        for _count, position, word in anchors:
+            for number in self._word_places[word]:
+                if number >= position:
+                    starts[words[number - position].start()] = None
+                if len(starts) >= CANDIDATES_PER_QUOTE:
+                    break
+            if len(starts) >= CANDIDATES_PER_QUOTE:
+                break
+        best: tuple[float, str] | None = None
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(quote)
+        for start in starts:
+            if self.compared >= CANDIDATES_PER_TEXT:
+                break
+            self.compared += 1
+            passage = self._whole_words(start, start + len(quote))
+            matcher.set_seq1(passage)
+            if matcher.real_quick_ratio() < _CUTOFF or matcher.quick_ratio() < _CUTOFF:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= _CUTOFF and (best is None or ratio > best[0]):
+                best = (ratio, passage)
+        return best[1] if best else None
+
+    def _whole_words(self, start: int, end: int) -> str:
+        """``text[start:end]`` with its last word made whole, and no trailing space."""
+        text = self.text
+        end = min(end, len(text))
+        if 0 < end < len(text) and text[end - 1].isalnum():
+            match = _WORD.match(text, end)
+            if match:
+                end = match.end()
+        return text[start:end].rstrip()
