@@ -726,3 +726,10 @@ def test_an_empty_text_file_is_refused(tmp_path: Path) -> None:
     problem = only(problems(tmp_path, HEAD, ""))
     assert problem.path in {"article", "article.text"}
     assert "empty" in problem.message
+
+
+def test_a_mistyped_single_word_gets_a_hint(tmp_path: Path) -> None:
+    toml = HEAD + PEOPLE.replace('"Takeshi Iwaya", {', '"Iwaja", {')
+    problem = only(problems(tmp_path, toml))
+    assert problem.path == "people[1].evidence[0]"
+    assert "the closest passage is 'Iwaya'" in problem.message

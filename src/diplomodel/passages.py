@@ -10,6 +10,7 @@ not with every word start of the text).
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -20,16 +21,25 @@ _PREFIX = 4
 
 _WORD = re.compile(r"\w+")
 
-CANDIDATES_PER_QUOTE = 12
+CANDIDATES_PER_QUOTE = 8
 """Passages compared with one absent quote, at most."""
 
-CANDIDATES_PER_TEXT = 6000
+VOTES_PER_QUOTE = 1000
+"""Word places that vote for one absent quote's candidates, at most (beyond its rarest word)."""
+
+CANDIDATES_PER_TEXT = 2000
 """Passages compared for all absent quotes of one text, at most: the hints' budget."""
 
 LONGEST_HINTED_QUOTE = 400
 """Quotes longer than this get no hint: comparing them costs too much for what it tells."""
 
 _CUTOFF = 0.6
+_GOOD_ENOUGH = 0.9
+
+
+def _word_keys(word: str) -> tuple[str, str, str]:
+    """The keys a (lower-case) word is indexed under: itself, its start, its end."""
+    return (word, f"{word[:3]}…", f"…{word[-3:]}")
 
 
 class Passages:
@@ -86,51 +96,74 @@ class Passages:
         if self._words is None:
             self._words = list(_WORD.finditer(self.text))
             for number, match in enumerate(self._words):
-                self._word_places.setdefault(match[0].lower(), []).append(number)
+                for key in _word_keys(match[0].lower()):
+                    self._word_places.setdefault(key, []).append(number)
         return self._words
 
     def closest(self, quote: str) -> str | None:
         """The passage of the text most like ``quote``, as a hint for a typo, or ``None``.
 
-        Only passages that start a word aligned with one of the quote's rarer
-        words are compared, at most :data:`CANDIDATES_PER_QUOTE` of them and
-        :data:`CANDIDATES_PER_TEXT` for the whole text; the passage returned
+        Each of the quote's rarer words votes for the word start of the text
+        that would align with it; only the passages with the most votes are
+        compared, at most :data:`CANDIDATES_PER_QUOTE` of them and
+        :data:`CANDIDATES_PER_TEXT` for the whole text. The passage returned
         starts and ends on word boundaries.
         """
         if len(quote) > LONGEST_HINTED_QUOTE:
             return None
-        words = self._word_index()
-        quote_words = [match[0].lower() for match in _WORD.finditer(quote)]
-        # The rarer a word, the fewer the places to look, and the likelier they are right.
-        anchors = sorted(
-            (len(self._word_places[word]), position, word)
-            for position, word in enumerate(quote_words)
-            if word in self._word_places
-        )
-        starts: dict[int, None] = {}
-        for _count, position, word in anchors:
-            for number in self._word_places[word]:
-                if number >= position:
-                    starts[words[number - position].start()] = None
-                if len(starts) >= CANDIDATES_PER_QUOTE:
-                    break
-            if len(starts) >= CANDIDATES_PER_QUOTE:
-                break
         best: tuple[float, str] | None = None
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(quote)
-        for start in starts:
+        for passage in self._candidates(quote):
             if self.compared >= CANDIDATES_PER_TEXT:
                 break
             self.compared += 1
-            passage = self._whole_words(start, start + len(quote))
             matcher.set_seq1(passage)
             if matcher.real_quick_ratio() < _CUTOFF or matcher.quick_ratio() < _CUTOFF:
                 continue
             ratio = matcher.ratio()
             if ratio >= _CUTOFF and (best is None or ratio > best[0]):
                 best = (ratio, passage)
+                if ratio >= _GOOD_ENOUGH:  # likeliest first: a later one will hardly be closer
+                    break
         return best[1] if best else None
+
+    def _candidates(self, quote: str) -> list[str]:
+        """The distinct passages most likely to be ``quote`` mistyped, likeliest first."""
+        words = self._word_index()
+        places = self._word_places
+        quote_words = [match[0].lower() for match in _WORD.finditer(quote)]
+        anchors = [
+            (len(places[word]), position, word)
+            for position, word in enumerate(quote_words)
+            if word in places
+        ]
+        if not anchors:  # every word mistyped: look for words that begin or end alike
+            anchors = [
+                (len(places[key]), position, key)
+                for position, word in enumerate(quote_words)
+                for key in _word_keys(word)[1:]
+                if key in places
+            ]
+        # The rarer a word, the fewer its places and the more its vote tells:
+        # rare words vote first, common ones only while the votes' budget lasts.
+        anchors.sort()
+        votes: dict[int, int] = {}
+        spent = 0
+        for count, position, key in anchors:
+            if votes and spent + count > VOTES_PER_QUOTE:
+                break
+            spent += count
+            for number in places[key]:
+                if number >= position:
+                    votes[number - position] = votes.get(number - position, 0) + 1
+        likeliest = heapq.nlargest(CANDIDATES_PER_QUOTE, votes, key=votes.__getitem__)
+        # Texts repeat themselves: each distinct passage is compared once.
+        passages = {
+            self._whole_words(words[number].start(), words[number].start() + len(quote)): None
+            for number in likeliest
+        }
+        return list(passages)
 
     def _whole_words(self, start: int, end: int) -> str:
         """``text[start:end]`` with its last word made whole, and no trailing space."""
