@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import heapq
 import re
+from array import array
 from collections.abc import Iterator
 
 __all__ = ["Passages"]
@@ -20,6 +21,9 @@ _PREFIX = 4
 """Characters of a quote looked up in the index; shorter quotes use a shorter index."""
 
 _WORD = re.compile(r"\w+")
+
+# Offsets are kept in compact arrays: the index of a long text stays a few bytes a character.
+_OFFSET = "I" if array("I").itemsize >= 4 else "L"
 
 CANDIDATES_PER_QUOTE = 8
 """Passages compared with one absent quote, at most."""
@@ -51,19 +55,23 @@ class Passages:
         """How many places the quotes looked up so far were checked at (their work)."""
         self.compared = 0
         """How many candidate passages the hints have compared so far (their bounded work)."""
-        self._starts_by_prefix: dict[int, dict[str, list[int]]] = {}
-        self._words: list[re.Match[str]] | None = None
-        self._word_places: dict[str, list[int]] = {}
+        self._starts_by_prefix: dict[int, dict[str, array[int]]] = {}
+        self._word_starts: array[int] | None = None
+        self._word_places: dict[str, array[int]] = {}
 
     # -- occurrences ---------------------------------------------------------
 
-    def _prefix_index(self, size: int) -> dict[str, list[int]]:
+    def _prefix_index(self, size: int) -> dict[str, array[int]]:
         index = self._starts_by_prefix.get(size)
         if index is None:
             index = {}
             text = self.text
             for start in range(len(text) - size + 1):
-                index.setdefault(text[start : start + size], []).append(start)
+                key = text[start : start + size]
+                offsets = index.get(key)
+                if offsets is None:
+                    offsets = index[key] = array(_OFFSET)
+                offsets.append(start)
             self._starts_by_prefix[size] = index
         return index
 
@@ -92,13 +100,19 @@ class Passages:
 
     # -- hints -----------------------------------------------------------------
 
-    def _word_index(self) -> list[re.Match[str]]:
-        if self._words is None:
-            self._words = list(_WORD.finditer(self.text))
-            for number, match in enumerate(self._words):
+    def _word_index(self) -> array[int]:
+        """The offset of every word of the text, by number; and each word's numbers by key."""
+        if self._word_starts is None:
+            self._word_starts = array(_OFFSET)
+            places = self._word_places
+            for number, match in enumerate(_WORD.finditer(self.text)):
+                self._word_starts.append(match.start())
                 for key in _word_keys(match[0].lower()):
-                    self._word_places.setdefault(key, []).append(number)
-        return self._words
+                    numbers = places.get(key)
+                    if numbers is None:
+                        numbers = places[key] = array(_OFFSET)
+                    numbers.append(number)
+        return self._word_starts
 
     def closest(self, quote: str) -> str | None:
         """The passage of the text most like ``quote``, as a hint for a typo, or ``None``.
@@ -130,7 +144,7 @@ class Passages:
 
     def _candidates(self, quote: str) -> list[str]:
         """The distinct passages most likely to be ``quote`` mistyped, likeliest first."""
-        words = self._word_index()
+        word_starts = self._word_index()
         places = self._word_places
         quote_words = [match[0].lower() for match in _WORD.finditer(quote)]
         anchors = [
@@ -160,7 +174,7 @@ class Passages:
         likeliest = heapq.nlargest(CANDIDATES_PER_QUOTE, votes, key=votes.__getitem__)
         # Texts repeat themselves: each distinct passage is compared once.
         passages = {
-            self._whole_words(words[number].start(), words[number].start() + len(quote)): None
+            self._whole_words(word_starts[number], word_starts[number] + len(quote)): None
             for number in likeliest
         }
         return list(passages)
