@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import heapq
+import itertools
 import re
 from array import array
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ CANDIDATES_PER_QUOTE = 8
 """Passages compared with one absent quote, at most."""
 
 VOTES_PER_QUOTE = 1000
-"""Word places that vote for one absent quote's candidates, at most (beyond its rarest word)."""
+"""Word places that vote for one absent quote's candidates, at most."""
 
 CANDIDATES_PER_TEXT = 2000
 """Passages compared for all absent quotes of one text, at most: the hints' budget."""
@@ -37,8 +38,8 @@ CANDIDATES_PER_TEXT = 2000
 LONGEST_HINTED_QUOTE = 400
 """Quotes longer than this get no hint: comparing them costs too much for what it tells."""
 
-_CUTOFF = 0.6
-_GOOD_ENOUGH = 0.9
+_CUTOFF = 0.6  # as difflib.get_close_matches: less alike is no hint
+_GOOD_ENOUGH = 0.9  # a passage this alike ends the search
 
 
 def _word_keys(word: str) -> tuple[str, str, str]:
@@ -165,10 +166,11 @@ class Passages:
         votes: dict[int, int] = {}
         spent = 0
         for count, position, key in anchors:
-            if votes and spent + count > VOTES_PER_QUOTE:
+            room = VOTES_PER_QUOTE - spent
+            if room <= 0 or (votes and count > room):
                 break
-            spent += count
-            for number in places[key]:
+            spent += min(count, room)
+            for number in itertools.islice(places[key], room):
                 if number >= position:
                     votes[number - position] = votes.get(number - position, 0) + 1
         likeliest = heapq.nlargest(CANDIDATES_PER_QUOTE, votes, key=votes.__getitem__)
