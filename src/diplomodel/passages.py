@@ -59,6 +59,7 @@ class Passages:
         self._starts_by_prefix: dict[int, dict[str, array[int]]] = {}
         self._word_starts: array[int] | None = None
         self._word_places: dict[str, array[int]] = {}
+        self._all_starts: dict[str, list[int]] = {}
 
     # -- occurrences ---------------------------------------------------------
 
@@ -89,12 +90,17 @@ class Passages:
 
     def starts(self, quote: str, limit: int | None = None) -> list[int]:
         """The first ``limit`` offsets of ``quote`` (all of them without a limit)."""
+        known = self._all_starts.get(quote)
+        if known is not None:
+            return known[:limit]
         found: list[int] = []
         for start in self.iter_starts(quote):
             found.append(start)
             if limit is not None and len(found) >= limit:
-                break
-        return found
+                return found
+        # Curations quote the same words many times ("China", with contexts).
+        self._all_starts[quote] = found
+        return found[:]
 
     def __contains__(self, quote: str) -> bool:
         return bool(self.starts(quote, limit=1))
