@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import math
 import os
 import random
 import re
@@ -629,15 +630,13 @@ def toml_value(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value)
     if isinstance(value, float):
-        return (
-            "nan"
-            if value != value
-            else ("inf" if value > 0 else "-inf")
-            if abs(value) == float("inf")
-            else repr(value)
-        )
-    if isinstance(value, (int, dt.date, dt.time)):
-        return value.isoformat() if not isinstance(value, int) else str(value)
+        if math.isnan(value):
+            return "nan"
+        return repr(value) if math.isfinite(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
+        return value.isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
     assert isinstance(value, dict)
