@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import json
+import math
+import os
+import random
+import re
 import textwrap
+import tomllib
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diplomodel as dm
+from diplomodel.errors import FieldError, shorten
+from diplomodel.evidence import find_occurrences
+from diplomodel.passages import CANDIDATES_PER_QUOTE, CANDIDATES_PER_TEXT, Passages
 
 TEXT = (
     "Wang Yi met Takeshi Iwaya in Beijing on Tuesday. "
@@ -287,3 +300,435 @@ def test_a_picked_occurrence_lands_on_its_offset(
     (evidence,) = dm.load(folder / "t.toml").countries[0].evidence
     assert evidence.start == starts[occurrence - 1]
     assert text[evidence.start : evidence.end] == quote
+
+
+# -- hostile input ---------------------------------------------------------------
+
+SEED_TEXT_NAME = "000_25c877c6326c8c1d.txt"
+
+
+def copy_seed(folder: Path, toml: str | None = None, text: str | bytes | None = None) -> Path:
+    """The seed's curation and text in ``folder``, optionally replaced; the curation's path."""
+    seed = dm.loader.seed_path()
+    source = seed.with_suffix(".txt").read_bytes()
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    (folder / SEED_TEXT_NAME).write_bytes(source if data is None else data)
+    path = folder / "seed.toml"
+    path.write_text(seed.read_text("utf-8") if toml is None else toml, encoding="utf-8")
+    return path
+
+
+def seed_toml() -> str:
+    return dm.loader.seed_path().read_text("utf-8")
+
+
+def seed_text() -> str:
+    return dm.loader.seed_path().with_suffix(".txt").read_text("utf-8")
+
+
+def with_text_name(name: str) -> str:
+    return HEAD.replace('text = "small.txt"', f"text = {json.dumps(name)}") + PEOPLE
+
+
+def make_directory(folder: Path) -> str:
+    (folder / "folder.txt").mkdir()
+    return "folder.txt"
+
+
+def make_fifo(folder: Path) -> str:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    os.mkfifo(folder / "pipe.txt")
+    return "pipe.txt"
+
+
+@pytest.mark.parametrize(
+    ("make_name", "says"),
+    [
+        (lambda folder: "small\0.txt", "NUL"),
+        (make_directory, "is a directory, not a regular file"),
+        (make_fifo, "is a FIFO (named pipe), not a regular file"),
+        (lambda folder: str(folder / "small.txt"), "must be relative to the curation file"),
+        (lambda folder: "a" * 5000 + ".txt", "File name too long"),
+        (lambda folder: "", "text file name is required"),
+    ],
+    ids=["nul", "directory", "fifo", "absolute", "too-long", "empty"],
+)
+def test_an_odd_text_file_name_is_one_problem_at_article_text(
+    tmp_path: Path, make_name: Any, says: str
+) -> None:
+    name = make_name(tmp_path)
+    problem = only(problems(tmp_path, with_text_name(name)))
+    assert problem.path == "article.text"
+    assert says in problem.message
+    assert len(problem.message) < 300  # a long name is shortened, not echoed
+
+
+@pytest.mark.parametrize("read", [dm.load, dm.read_dossier], ids=["load", "read_dossier"])
+@pytest.mark.parametrize(
+    ("make_path", "says"),
+    [
+        (lambda folder: folder / "cur\0ation.toml", "NUL"),
+        (lambda folder: (folder / "folder.toml").mkdir() or folder / "folder.toml", "directory"),
+        (lambda folder: os.mkfifo(folder / "pipe.toml") or folder / "pipe.toml", "FIFO"),
+    ],
+    ids=["nul", "directory", "fifo"],
+)
+def test_an_odd_curation_path_is_a_curation_error(
+    tmp_path: Path, read: Any, make_path: Any, says: str
+) -> None:
+    path = make_path(tmp_path)
+    with pytest.raises(dm.CurationError) as caught:
+        read(path)
+    assert says in only(caught.value).message
+
+
+@pytest.mark.parametrize("make_path", [make_directory, make_fifo], ids=["directory", "fifo"])
+def test_read_dossier_refuses_a_json_path_that_is_not_a_regular_file(
+    tmp_path: Path, make_path: Any
+) -> None:
+    path = tmp_path / make_path(tmp_path)
+    json_path = path.rename(tmp_path / "dump.json")
+    with pytest.raises(dm.ValidationError, match="not a regular file"):
+        dm.read_dossier(json_path)
+
+
+def test_a_byte_order_mark_is_skipped_in_the_text_and_the_curation(tmp_path: Path) -> None:
+    bom = "\ufeff"
+    path = copy_seed(tmp_path, toml=bom + seed_toml(), text=bom + seed_text())
+    dossier = dm.load(path)
+    assert dossier == dm.load_seed()
+    assert dossier.article.text == seed_text()
+
+
+def test_an_unreadable_text_still_reports_every_section_and_says_so_once(tmp_path: Path) -> None:
+    toml = (
+        HEAD.replace("small.txt", "absent.txt")
+        + PEOPLE.replace("given_name", "gn", 1).replace('id = "cn"', 'id = "C N"')
+        + MEETING.replace('part = "host"', 'part = "chair"')
+    )
+    error = problems(tmp_path, toml)
+    by_path = {p.path: p.message for p in error.problems}
+    assert set(by_path) == {
+        "article.text",
+        "countries[0]",  # the id rule, at the object until it names its field
+        "people[0].gn",
+        "people[0].given_name",
+        "events[0].participants[0].part",
+    } or set(by_path) == {
+        "article.text",
+        "countries[0].id",
+        "people[0].gn",
+        "people[0].given_name",
+        "events[0].participants[0].part",
+    }
+    assert "no quote or date words can be checked" in by_path["article.text"]
+
+
+def test_a_problem_in_the_article_hides_nothing_else(tmp_path: Path) -> None:
+    toml = (
+        HEAD.replace('publisher = "Example News"\n', "")
+        + PEOPLE.replace("family_name", "famly_name", 1)
+        + MEETING.replace('kind = "meeting"', 'kind = "summit"')
+    )
+    paths = {p.path for p in problems(tmp_path, toml).problems}
+    assert paths == {
+        "article.publisher",
+        "people[0].famly_name",
+        "people[0].family_name",
+        "events[0].kind",
+    }
+
+
+def test_what_could_be_read_is_collected_for_the_cross_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[Any] = []
+    real_across = dm.loader._Reader.across
+
+    def across(reader: Any, parts: Any) -> Any:
+        seen.append(parts)
+        return real_across(reader, parts)
+
+    monkeypatch.setattr(dm.loader._Reader, "across", across)
+    toml = HEAD + PEOPLE.replace('family_name = "Iwaya"', "family_name = 7") + MEETING
+    problems(tmp_path, toml)
+    (parts,) = seen
+    assert parts.text_read
+    assert parts.article is not None
+    assert [(i, p.id) for i, p in parts.built["people"]] == [(0, "wang-yi")]
+    assert [i for i, _event in parts.built["events"]] == [0]
+    assert parts.unbuilt_ids == {"takeshi-iwaya"}
+    assert not parts.complete()
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Numbered:
+    """A stand-in model class whose rule names its field, as the model's rules do."""
+
+    number: int = attrs.field()
+    content: str = "x"
+
+    @number.validator
+    def _positive(self, _attribute: Any, number: int) -> None:
+        if number < 1:
+            raise FieldError("number", f"must be 1 or more, got {shorten(number)}")
+
+    def __attrs_post_init__(self) -> None:
+        if self.content == "bad":
+            raise FieldError("content", "bad content")
+
+
+def test_a_rule_that_names_its_field_is_reported_at_the_fields_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(dm.loader._KEY_OF_FIELD, (_Numbered, "content"), "quote")
+    reader = dm.loader._Reader("x.toml")
+    with pytest.raises(dm.loader._ReportedError):
+        reader.instance(_Numbered, {"number": 0}, "events[3]")
+    with pytest.raises(dm.loader._ReportedError):
+        reader.instance(_Numbered, {"number": 2, "quote": "bad"}, "statements[1]")
+    assert reader.problems == [
+        dm.Problem("events[3].number", "must be 1 or more, got 0"),
+        dm.Problem("statements[1].quote", "bad content"),
+    ]
+
+
+def test_a_rule_of_the_model_is_reported_at_its_object_or_field(tmp_path: Path) -> None:
+    path = copy_seed(tmp_path, toml=seed_toml().replace("number = 9", "number = 0"))
+    with pytest.raises(dm.CurationError) as caught:
+        dm.load(path)
+    problem = only(caught.value)
+    index = next(i for i, e in enumerate(dm.load_seed().events) if e.number == 9)
+    assert problem.path in {f"events[{index}]", f"events[{index}].number"}
+    assert "number" in problem.path + problem.message
+
+
+def test_no_message_echoes_a_long_value(tmp_path: Path) -> None:
+    megabyte = "X" * 1_000_000
+    toml = seed_toml()
+    toml = toml.replace('id = "us"', f'id = "{megabyte}"', 1)
+    toml = toml.replace('name = "China"', f'name = ["{megabyte}"]', 1)
+    toml = toml.replace('alpha2 = "JP"', "alpha2 = [" + ", ".join(["1"] * 100_000) + "]", 1)
+    toml = toml.replace("occurrence = 2", f"occurrence = {10**30}", 1)
+    toml += f'\n[[uncited]]\nreason = "r"\nquote = "{megabyte}"\n'
+    toml += f'\n[[uncited]]\nreason = "r"\nquote = {{ quote = "{megabyte}", occurrence = 1 }}\n'
+    toml += f"\n[{megabyte}]\n"
+    with pytest.raises(dm.CurationError) as caught:
+        dm.load(copy_seed(tmp_path, toml=toml))
+    paths = {p.path for p in caught.value.problems}
+    assert {
+        "countries[0].name",
+        "countries[1].alpha2",
+        "uncited[0].quote",
+        "uncited[1].quote",
+    } <= paths
+    assert "countries[2]" in paths or "countries[2].id" in paths
+    assert f"'{'X' * 40}'…" in paths  # the unknown section, named short
+    assert all(len(str(p)) < 400 for p in caught.value.problems), caught.value
+    assert "an integer of about 30 digits" in str(caught.value)
+
+
+def test_a_quote_costs_about_the_places_that_start_like_it() -> None:
+    text = seed_text() * 14  # about 100 KB
+    passages = Passages(text)
+    for quote in ("Liberal Democratic Party", "Wang Huning", "exchange mechanism"):
+        before = passages.checked
+        assert passages.starts(quote) == list(find_occurrences(text, quote))
+        assert passages.checked - before <= text.count(quote[:4])
+    assert passages.checked < len(text) / 100
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet="ab c\n", max_size=60), quote=st.text(alphabet="ab c", max_size=6))
+def test_the_index_finds_what_a_scan_finds(text: str, quote: str) -> None:
+    assert Passages(text).starts(quote) == list(find_occurrences(text, quote))
+
+
+def near_misses(text: str, count: int, seed: int) -> list[tuple[str, str]]:
+    """``count`` (quote, passage) pairs: a passage of whole words with its last word mistyped."""
+    words = [match for match in re.finditer(r"[A-Za-z]{3,}(?: [A-Za-z]{3,}){3}", text)]
+    rng = random.Random(seed)
+    pairs = []
+    for match in rng.sample(words, count):
+        passage = match[0]
+        pairs.append((passage[:-1] + "#", passage))
+    return pairs
+
+
+def test_300_absent_quotes_in_100kb_get_hints_at_a_bounded_cost() -> None:
+    text = seed_text() * 14
+    passages = Passages(text)
+    pairs = near_misses(text, 300, seed=7)
+    hints = [passages.closest(quote) for quote, _passage in pairs]
+    assert sum(hint == passage for hint, (_q, passage) in zip(hints, pairs, strict=True)) >= 290
+    assert passages.compared <= 300 * CANDIDATES_PER_QUOTE
+    assert passages.compared <= CANDIDATES_PER_TEXT
+
+
+def test_a_file_of_300_absent_quotes_loads_and_fails_with_hints(tmp_path: Path) -> None:
+    text = seed_text() * 14
+    pairs = near_misses(text, 300, seed=11)
+    toml = HEAD.replace("small.txt", SEED_TEXT_NAME) + "".join(
+        f'\n[[uncited]]\nreason = "r"\nquote = {json.dumps(quote)}\n' for quote, _p in pairs
+    )
+    path = copy_seed(tmp_path, toml=toml, text=text)
+    with pytest.raises(dm.CurationError) as caught:
+        dm.load(path)
+    messages = [p.message for p in caught.value.problems]
+    assert len(messages) == 300
+    hinted = sum(
+        f"the closest passage is {passage!r}" in m
+        for m, (_q, passage) in zip(messages, pairs, strict=True)
+    )
+    assert hinted >= 290
+
+
+def test_the_closest_passage_ends_on_a_word_boundary(tmp_path: Path) -> None:
+    toml = seed_toml().replace(
+        '{ quote = "Liberal Democratic Party", occurrence = 1 }',
+        '{ quote = "the Liberal Democratc Party", occurrence = 1 }',
+    )
+    with pytest.raises(dm.CurationError) as caught:
+        dm.load(copy_seed(tmp_path, toml=toml))
+    assert "the closest passage is 'the Liberal Democratic Party'" in only(caught.value).message
+
+
+def test_a_word_boundary_hint_is_whole_words_of_the_text() -> None:
+    text = seed_text()
+    passages = Passages(text)
+    for quote, _passage in near_misses(text, 40, seed=3):
+        hint = passages.closest(quote[:-6] + "#")
+        assert hint is not None
+        start = text.index(hint)
+        end = start + len(hint)
+        assert start == 0 or not text[start - 1].isalnum()
+        assert end == len(text) or not text[end].isalnum()
+
+
+def test_read_dossier_knows_toml_and_json_in_any_case_and_names_them(tmp_path: Path) -> None:
+    path = copy_seed(tmp_path)
+    shouting = path.rename(tmp_path / "SEED.TOML")
+    assert dm.read_dossier(shouting) == dm.load_seed()
+    dump = tmp_path / "seed.dump"
+    dump.write_text(dm.to_json(dm.load_seed()), encoding="utf-8")
+    with pytest.raises(dm.CurationError) as caught:
+        dm.read_dossier(dump)
+    message = only(caught.value).message
+    assert "'.dump'" in message
+    assert ".toml" in message
+    assert ".json" in message
+
+
+# -- a mutated seed: only CurationError escapes --------------------------------
+
+
+def toml_value(value: Any) -> str:
+    """``value`` written as a TOML inline value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        return repr(value) if math.isfinite(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    assert isinstance(value, dict)
+    return "{" + ", ".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
+
+
+def toml_document(document: dict[str, Any]) -> str:
+    return "".join(f"{json.dumps(key)} = {toml_value(value)}\n" for key, value in document.items())
+
+
+def leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in leaves(item, (*path, key))]
+    if isinstance(value, list):
+        return [leaf for index, item in enumerate(value) for leaf in leaves(item, (*path, index))]
+    return [path]
+
+
+def holds(holder: Any, key: Any) -> bool:
+    if isinstance(holder, dict):
+        return key in holder
+    return isinstance(holder, list) and isinstance(key, int) and key < len(holder)
+
+
+SEED_DOCUMENT = tomllib.loads(seed_toml())
+# Every leaf and every table or array above one: the places a mutation may hit.
+SEED_PLACES = sorted(
+    {leaf[:size] for leaf in leaves(SEED_DOCUMENT) for size in range(1, len(leaf) + 1)}, key=str
+)
+toml_scalars = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(["", " ", "cn", "wang-yi", "on Tuesday", "meeting", "China", "Beijing"]),
+    st.integers(),
+    st.integers(min_value=10**20, max_value=10**40),
+    st.floats(),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+)
+toml_values = st.recursive(
+    toml_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["quote", "id", "x", "occurrence"]), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_mutated_seed_loads_whole_or_raises_only_a_curation_error(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    document = copy.deepcopy(SEED_DOCUMENT)
+    for _ in range(data.draw(st.integers(1, 3))):
+        *parents, last = data.draw(st.sampled_from(SEED_PLACES))
+        holder: Any = document
+        for key in parents:
+            holder = holder[key] if holds(holder, key) else None
+        if not holds(holder, last):
+            continue  # an earlier mutation took this leaf's place away
+        if data.draw(st.booleans()) and isinstance(holder, dict):
+            del holder[last]
+        else:
+            holder[last] = data.draw(toml_values)
+    folder = tmp_path_factory.mktemp("mutated")
+    path = copy_seed(folder, toml=toml_document(document))
+    try:
+        dossier = dm.load(path)
+    except dm.CurationError as error:
+        problems = error.problems
+    else:
+        problems = ()
+        assert isinstance(dossier, dm.Dossier)
+        text = dossier.article.text
+        assert all(
+            text[site.evidence.start : site.evidence.end] == site.evidence.quote
+            for site in dm.walk.iter_evidence(dossier)
+        )
+    assert all(len(str(problem)) < 500 for problem in problems)
+
+
+def test_an_empty_text_file_is_refused(tmp_path: Path) -> None:
+    problem = only(problems(tmp_path, HEAD, ""))
+    assert problem.path in {"article", "article.text"}
+    assert "empty" in problem.message
+
+
+def test_a_mistyped_single_word_gets_a_hint(tmp_path: Path) -> None:
+    toml = HEAD + PEOPLE.replace('"Takeshi Iwaya", {', '"Iwaja", {')
+    problem = only(problems(tmp_path, toml))
+    assert problem.path == "people[1].evidence[0]"
+    assert "the closest passage is 'Iwaya'" in problem.message

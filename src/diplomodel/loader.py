@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import os
 import re
+import stat
 import tomllib
 import types
 import typing
@@ -28,10 +30,19 @@ from .consensus import ConsensusItem
 from .countries import Country
 from .dates import FuzzyDate, resolve_date
 from .dossier import Dossier
-from .errors import CurationError, DateResolutionError, Problem, ValidationError
+from .errors import (
+    CurationError,
+    DateResolutionError,
+    DiplomodelError,
+    FieldError,
+    Problem,
+    ValidationError,
+    shorten,
+)
 from .events import Event
 from .evidence import Evidence, find_occurrences
 from .institutions import Institution
+from .passages import Passages
 from .people import Person
 from .serialize import from_json
 from .statements import Statement
@@ -66,13 +77,117 @@ class _ReportedError(Exception):
     """A value could not be read; its problem is already recorded."""
 
 
-def _closest_passage(text: str, quote: str) -> str | None:
-    """The passage of ``text`` most like ``quote``, as a hint for a typo."""
-    size = len(quote)
-    starts = [0, *(match.end() for match in re.finditer(r"\s+", text))]
-    candidates = {text[start : start + size] for start in starts}
-    found = difflib.get_close_matches(quote, list(candidates), n=1, cutoff=0.6)
-    return found[0] if found else None
+class _UnreadableFileError(Exception):
+    """A file that cannot be read; the message says why, after the file's name."""
+
+
+_LONGEST_MESSAGE = 300
+"""Messages from a model's own checks are cut to this length, long values and all."""
+
+_STAND_IN_DATE = dt.date(2000, 1, 1)
+"""Resolves date words (for their local checks only) when the publication date is unknown."""
+
+
+def _cut(message: str) -> str:
+    return message if len(message) <= _LONGEST_MESSAGE else message[: _LONGEST_MESSAGE - 1] + "…"
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,48}")
+
+
+def _key_in_path(key: str) -> str:
+    """A key as a path step: as written when plain, else quoted and shortened."""
+    return key if _PLAIN_KEY.fullmatch(key) else shorten(key)
+
+
+def _described(value: Any) -> str:
+    """A value's type and shortened repr: ``list [1, 2, 3, 4, ...]``."""
+    return f"{type(value).__name__} {shorten(value)}"
+
+
+def _read_file(path: Path, label: str) -> str:
+    """The text of ``path``, which must name a regular UTF-8 file; never blocks on a FIFO.
+
+    A leading byte-order mark is an encoding signature, not content, and is
+    skipped. Raises :class:`_UnreadableFileError` saying why, after ``label``
+    (how messages name the file).
+    """
+    if "\0" in str(path):
+        raise _UnreadableFileError(f"{label}: the file name holds a NUL character")
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise _UnreadableFileError(f"{label} is {_kind_of_file(mode)}, not a regular file")
+        # O_NONBLOCK: should the name turn into a FIFO after the check, opening
+        # it must not wait for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
+            mode = os.fstat(file.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise _UnreadableFileError(f"{label} is {_kind_of_file(mode)}, not a regular file")
+            data = file.read()
+    except FileNotFoundError:
+        raise _UnreadableFileError(f"{label} not found") from None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        raise _UnreadableFileError(f"cannot read {label}: {reason}") from None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise _UnreadableFileError(
+            f"{label} is not UTF-8 (byte {error.start}: {error.reason})"
+        ) from None
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+_FIELDS_OF: dict[type[Any], tuple[dict[str, Any], dict[str, attrs.Attribute[Any]]]] = {}
+
+
+def _fields_of(cls: type[Any]) -> tuple[dict[str, Any], dict[str, attrs.Attribute[Any]]]:
+    """The type hints of ``cls``, and its curation keys each with the field it fills."""
+    found = _FIELDS_OF.get(cls)
+    if found is None:
+        keys = {
+            _KEY_OF_FIELD.get((cls, field.name), field.name): field
+            for field in attrs.fields(cls)
+            if field.init
+        }
+        found = _FIELDS_OF[cls] = (typing.get_type_hints(cls), keys)
+    return found
+
+
+@attrs.define
+class _Parts:
+    """What could be read of a curation file: the one place cross-object checks look.
+
+    ``built`` holds, per section, the (index, object) pairs that could be built;
+    ``unbuilt`` the number of items per section that could not be, and
+    ``unbuilt_ids`` their ids (so that a reference to one of them need not be
+    reported as unknown). When the text could not be read (``text_read`` false)
+    ``article`` is ``None`` and the evidence offsets of the built objects are
+    stand-ins, so only checks that do not look at the text apply to them.
+    """
+
+    article: Article | None = None
+    text_read: bool = False
+    built: dict[str, list[tuple[int, Any]]] = attrs.Factory(dict)
+    unbuilt: dict[str, int] = attrs.Factory(dict)
+    unbuilt_ids: set[str] = attrs.Factory(set)
+
+    def complete(self) -> bool:
+        """Whether the article and every item of every section were built."""
+        return self.article is not None and not any(self.unbuilt.values())
 
 
 class _Reader:
@@ -81,8 +196,9 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self.text = ""
-        self.published = dt.date.min
+        self.passages: Passages | None = None
+        """The article text, indexed; ``None`` when it could not be read."""
+        self.published: dt.date | None = None
 
     def problem(self, path: str, message: str) -> _ReportedError:
         self.problems.append(Problem(path, message))
@@ -98,7 +214,7 @@ class _Reader:
         elif isinstance(spec, dict):
             unknown = set(spec) - _QUOTE_KEYS
             if unknown:
-                raise self.problem(path, f"unknown key(s) {sorted(unknown)} in a quote")
+                raise self.problem(path, f"unknown key(s) {shorten(sorted(unknown))} in a quote")
             quote, occurrence, context = (
                 spec.get("quote"),
                 spec.get("occurrence"),
@@ -107,44 +223,57 @@ class _Reader:
             if occurrence is not None and context is not None:
                 raise self.problem(path, "give occurrence or context, not both")
         else:
-            raise self.problem(path, f"expected a quote (a string or a table), got {spec!r}")
+            raise self.problem(
+                path, f"expected a quote (a string or a table), got {_described(spec)}"
+            )
         if not isinstance(quote, str) or not quote.strip():
             raise self.problem(path, "a quote must be non-empty words from the text")
+        if occurrence is not None and (
+            not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1
+        ):
+            raise self.problem(
+                path, f"occurrence must be a whole number from 1 up, got {_described(occurrence)}"
+            )
+        if context is not None and not isinstance(context, str):
+            raise self.problem(path, f"context must be a string, got {_described(context)}")
+        if self.passages is None:
+            # Said once, at article.text; a stand-in lets the item's other keys be checked.
+            return Evidence(quote=quote, start=0, end=len(quote))
         if context is not None:
             return self._quote_in_context(quote, context, path)
-        starts = find_occurrences(self.text, quote)
+        # Two starts decide whether a bare quote is unique; a count only for the message.
+        starts = self.passages.starts(quote, limit=2 if occurrence is None else occurrence)
         if not starts:
-            hint = _closest_passage(self.text, quote)
-            suffix = f"; the closest passage is {hint!r}" if hint else ""
-            raise self.problem(path, f"quote {quote!r} is not in the text{suffix}")
+            hint = self.passages.closest(quote)
+            suffix = f"; the closest passage is {shorten(hint)}" if hint else ""
+            raise self.problem(path, f"quote {shorten(quote)} is not in the text{suffix}")
         if occurrence is None:
             if len(starts) > 1:
+                count = len(self.passages.starts(quote))
                 raise self.problem(
                     path,
-                    f"quote {quote!r} occurs {len(starts)} times in the text; "
+                    f"quote {shorten(quote)} occurs {count} times in the text; "
                     "pick one with occurrence = N or context = '…'",
                 )
             start = starts[0]
         else:
-            if not isinstance(occurrence, int) or isinstance(occurrence, bool):
-                raise self.problem(path, f"occurrence must be a whole number, got {occurrence!r}")
-            if not 1 <= occurrence <= len(starts):
+            if len(starts) < occurrence:
                 raise self.problem(
                     path,
-                    f"occurrence {occurrence} of quote {quote!r} asked for, "
+                    f"occurrence {shorten(occurrence)} of quote {shorten(quote)} asked for, "
                     f"but it occurs {len(starts)} time(s)",
                 )
             start = starts[occurrence - 1]
         return Evidence(quote=quote, start=start, end=start + len(quote))
 
-    def _quote_in_context(self, quote: str, context: Any, path: str) -> Evidence:
-        if not isinstance(context, str):
-            raise self.problem(path, f"context must be a string, got {context!r}")
+    def _quote_in_context(self, quote: str, context: str, path: str) -> Evidence:
         around = self.evidence(context, f"{path}.context")
         inside = find_occurrences(around.quote, quote)
         if len(inside) != 1:
             found = "is not" if not inside else f"occurs {len(inside)} times"
-            raise self.problem(path, f"quote {quote!r} {found} in its context {context!r}")
+            raise self.problem(
+                path, f"quote {shorten(quote)} {found} in its context {shorten(context)}"
+            )
         start = around.start + inside[0]
         return Evidence(quote=quote, start=start, end=start + len(quote))
 
@@ -158,7 +287,7 @@ class _Reader:
         if origin is tuple:
             (item_type, _ellipsis) = typing.get_args(annotation)
             if not isinstance(raw, list):
-                raise self.problem(path, f"expected a list, got {type(raw).__name__} {raw!r}")
+                raise self.problem(path, f"expected a list, got {_described(raw)}")
             items = []
             for index, item in enumerate(raw):
                 try:
@@ -174,45 +303,49 @@ class _Reader:
             return self.date(raw, path)
         if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
             allowed = [member.value for member in annotation]
-            if raw not in allowed:
-                raise self.problem(path, f"{raw!r} is not one of {allowed}")
+            if not isinstance(raw, str) or raw not in allowed:
+                raise self.problem(path, f"{shorten(raw)} is not one of {allowed}")
             return annotation(raw)
         if attrs.has(annotation):
             if not isinstance(raw, dict):
-                raise self.problem(path, f"expected a table, got {type(raw).__name__} {raw!r}")
+                raise self.problem(path, f"expected a table, got {_described(raw)}")
             return self.instance(annotation, raw, path)
         if annotation is dt.date:
             if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
                 return raw
-            raise self.problem(path, f"expected a TOML date such as 2025-01-14, got {raw!r}")
+            raise self.problem(
+                path, f"expected a TOML date such as 2025-01-14, got {_described(raw)}"
+            )
         if annotation is int and (not isinstance(raw, int) or isinstance(raw, bool)):
-            raise self.problem(path, f"expected a whole number, got {raw!r}")
+            raise self.problem(path, f"expected a whole number, got {_described(raw)}")
         if annotation is str and not isinstance(raw, str):
-            raise self.problem(path, f"expected a string, got {type(raw).__name__} {raw!r}")
+            raise self.problem(path, f"expected a string, got {_described(raw)}")
         return raw
 
     def date(self, raw: Any, path: str) -> FuzzyDate:
         if not isinstance(raw, str):
-            raise self.problem(path, f"expected the article's date words as a string, got {raw!r}")
-        if raw not in self.text:
-            raise self.problem(path, f"date words {raw!r} are not in the text")
+            raise self.problem(
+                path, f"expected the article's date words as a string, got {_described(raw)}"
+            )
+        if self.passages is not None and raw not in self.passages:
+            raise self.problem(path, f"date words {shorten(raw)} are not in the text")
         try:
-            return resolve_date(raw, self.published)
+            return resolve_date(raw, self.published or _STAND_IN_DATE)
         except DateResolutionError as error:
-            raise self.problem(path, f"{error.reason} (resolving {raw!r})") from None
+            if self.published is None:
+                raise _ReportedError() from None  # article.published names the cause
+            raise self.problem(path, f"{_cut(error.reason)} (resolving {shorten(raw)})") from None
+        except (ValueError, OverflowError, LookupError) as error:
+            raise self.problem(path, f"cannot resolve {shorten(raw)}: {_cut(str(error))}") from None
 
     def instance(self, cls: type[Any], table: dict[str, Any], path: str) -> Any:
-        hints = typing.get_type_hints(cls)
-        keys = {}
-        for field in attrs.fields(cls):
-            if field.init:
-                keys[_KEY_OF_FIELD.get((cls, field.name), field.name)] = field
+        hints, keys = _fields_of(cls)
         prefix = f"{path}." if path else ""
         for key in table:
             if key not in keys:
                 near = difflib.get_close_matches(key, list(keys), n=1)
                 hint = f"; did you mean {near[0]!r}?" if near else ""
-                self.problem(f"{prefix}{key}", f"unknown key {key!r}{hint}")
+                self.problem(f"{prefix}{_key_in_path(key)}", f"unknown key {shorten(key)}{hint}")
         values: dict[str, Any] = {}
         complete = True
         for key, field in keys.items():
@@ -229,35 +362,55 @@ class _Reader:
             raise _ReportedError()
         try:
             return cls(**values)
-        except (ValueError, TypeError) as error:
-            raise self.problem(path or cls.__name__, str(error)) from None
+        except FieldError as error:
+            key = _KEY_OF_FIELD.get((cls, error.field), error.field)
+            raise self.problem(f"{prefix}{key}", _cut(error.message)) from None
+        except (DiplomodelError, ValueError, TypeError, LookupError, OverflowError) as error:
+            # A rule not yet raised as a FieldError: reported at the object.
+            raise self.problem(path or cls.__name__, _cut(str(error))) from None
 
     # -- the document -------------------------------------------------------
 
-    def article(self, table: Any, folder: Path) -> Article:
+    def article(self, table: Any, folder: Path) -> Article | None:
+        """The article, its text read and indexed; ``None`` when either cannot be had."""
         if not isinstance(table, dict):
-            raise self.problem("article", "required table missing")
-        text_name = table.get("text")
-        if not isinstance(text_name, str):
-            raise self.problem("article.text", "the article's text file name is required")
+            self.problem("article", "required table missing")
+            self.problem("article.text", f"no article text{_NO_TEXT}")
+            return None
         published = table.get("published")
         if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
             self.published = published
-        text_path = folder / text_name
+        text = self.text(table.get("text"), folder)
+        if text is not None:
+            self.passages = Passages(text)
+        # The file name stands where the model holds the text itself; without the
+        # text, a stand-in lets the article's other keys be checked.
         try:
-            self.text = text_path.read_bytes().decode("utf-8")
-        except FileNotFoundError:
-            raise self.problem("article.text", f"text file {str(text_path)!r} not found") from None
-        except UnicodeDecodeError as error:
-            raise self.problem(
+            article: Article = self.instance(
+                Article, {**table, "text": "…" if text is None else text}, "article"
+            )
+        except _ReportedError:
+            return None
+        return article if text is not None else None
+
+    def text(self, name: Any, folder: Path) -> str | None:
+        """The article text named by ``[article] text``, or ``None`` with its one problem."""
+        if not isinstance(name, str) or not name:
+            got = "" if name is None else f", got {_described(name)}"
+            self.problem("article.text", f"the article's text file name is required{got}{_NO_TEXT}")
+            return None
+        if Path(name).is_absolute():
+            self.problem(
                 "article.text",
-                f"text file {str(text_path)!r} is not UTF-8 (byte {error.start}: {error.reason})",
-            ) from None
-        except OSError as error:
-            raise self.problem("article.text", f"cannot read {str(text_path)!r}: {error}") from None
-        # The file name stands where the model holds the text itself.
-        article: Article = self.instance(Article, {**table, "text": self.text}, "article")
-        return article
+                f"the text file name {shorten(name)} must be relative to the curation file"
+                + _NO_TEXT,
+            )
+            return None
+        try:
+            return _read_file(folder / name, f"text file {shorten(name)}")
+        except _UnreadableFileError as error:
+            self.problem("article.text", f"{error}{_NO_TEXT}")
+            return None
 
     def dossier(self, document: dict[str, Any], folder: Path) -> Dossier | None:
         allowed = {"article", *(name for name, _cls in _DOSSIER_SECTIONS)}
@@ -265,32 +418,48 @@ class _Reader:
             if key not in allowed:
                 near = difflib.get_close_matches(key, list(allowed), n=1)
                 hint = f"; did you mean {near[0]!r}?" if near else ""
-                self.problem(key, f"unknown section {key!r}{hint}")
-        try:
-            article = self.article(document.get("article"), folder)
-        except _ReportedError:
-            return None
-        sections: dict[str, tuple[Any, ...]] = {}
+                self.problem(_key_in_path(key), f"unknown section {shorten(key)}{hint}")
+        parts = _Parts()
+        parts.article = self.article(document.get("article"), folder)
+        parts.text_read = self.passages is not None
         for name, cls in _DOSSIER_SECTIONS:
             raw = document.get(name, [])
+            built = parts.built.setdefault(name, [])
             if not isinstance(raw, list):
-                self.problem(name, f"expected an array of tables ([[{name}]]), got {raw!r}")
+                self.problem(
+                    name, f"expected an array of tables ([[{name}]]), got {_described(raw)}"
+                )
+                parts.unbuilt[name] = 1
                 continue
-            items = []
             for index, table in enumerate(raw):
                 try:
-                    items.append(self.value(cls, table, f"{name}[{index}]"))
+                    built.append((index, self.value(cls, table, f"{name}[{index}]")))
                 except _ReportedError:
-                    continue
-            sections[name] = tuple(items)
-        if self.problems:
+                    parts.unbuilt[name] = parts.unbuilt.get(name, 0) + 1
+                    if isinstance(table, dict) and isinstance(table.get("id"), str):
+                        parts.unbuilt_ids.add(table["id"])
+        return self.across(parts)
+
+    def across(self, parts: _Parts) -> Dossier | None:
+        """The cross-object checks (ids, references, cycles, evidence) over what was read.
+
+        Today they run only when every part was built, by building the
+        :class:`Dossier`; checks on partly read parts belong here, fed by ``parts``.
+        """
+        if parts.article is None or not parts.complete():
             return None
+        sections = {
+            name: tuple(item for _index, item in built) for name, built in parts.built.items()
+        }
         try:
-            return Dossier(article=article, **sections)
+            return Dossier(article=parts.article, **sections)
         except ValidationError as error:
             for problem in error.problems:
-                self.problems.append(Problem(_curation_path(problem.path), problem.message))
+                self.problems.append(Problem(_curation_path(problem.path), _cut(problem.message)))
             return None
+
+
+_NO_TEXT = "; no quote or date words can be checked without the text"
 
 
 def _curation_path(json_path: str) -> str:
@@ -303,49 +472,60 @@ def _curation_path(json_path: str) -> str:
     return re.sub(r"^((?:article\.artifacts|uncited)\[\d+\])\.evidence", r"\1.quote", path)
 
 
+def _read_curation(path: Path) -> dict[str, Any]:
+    """The TOML document of a curation file, or a :class:`CurationError` naming the file."""
+    file = str(path)
+    try:
+        text = _read_file(path, "curation file")
+    except _UnreadableFileError as error:
+        raise CurationError(file, [Problem("", str(error))]) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CurationError(file, [Problem("", f"invalid TOML: {error}")]) from None
+    except RecursionError:
+        raise CurationError(file, [Problem("", "invalid TOML: nested too deeply")]) from None
+
+
 def load(path: str | Path) -> Dossier:
     """Load a curation file (TOML) and the article text it names, and check them whole.
 
     Raises :class:`~diplomodel.CurationError` listing every problem, each with
-    its place in the file, and returns nothing half-loaded.
+    its place in the file, and returns nothing half-loaded. A leading byte-order
+    mark in either file is an encoding signature, not content, and is skipped.
     """
     path = Path(path)
-    file = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CurationError(file, [Problem("", "curation file not found")]) from None
-    except OSError as error:
-        raise CurationError(
-            file, [Problem("", f"cannot read the curation file: {error}")]
-        ) from None
-    try:
-        document = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise CurationError(
-            file, [Problem("", f"the curation file is not UTF-8 (byte {error.start})")]
-        ) from None
-    except tomllib.TOMLDecodeError as error:
-        raise CurationError(file, [Problem("", f"invalid TOML: {error}")]) from None
-    reader = _Reader(file)
+    document = _read_curation(path)
+    reader = _Reader(str(path))
     dossier = reader.dossier(document, path.parent)
     if dossier is None or reader.problems:
-        raise CurationError(file, reader.problems)
+        raise CurationError(str(path), reader.problems)
     return dossier
+
+
+_KNOWN_SUFFIXES = (".toml", ".json")
 
 
 def read_dossier(path: str | Path) -> Dossier:
     """A dossier from a curation file (``.toml``) or a JSON dump (``.json``).
 
+    The suffix decides, in any case (``.TOML`` too); any other is refused.
     Raises :class:`~diplomodel.CurationError` or :class:`~diplomodel.ValidationError`
     (both :class:`~diplomodel.DiplomodelError`) naming the file and its problems.
     """
     path = Path(path)
-    if path.suffix.lower() != ".json":
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
         return load(path)
+    if suffix != ".json":
+        got = f"suffix {shorten(path.suffix)}" if path.suffix else "no suffix"
+        known = " (a curation file) or ".join(_KNOWN_SUFFIXES)
+        raise CurationError(
+            str(path), [Problem("", f"unknown kind of file ({got}): expected {known} (a dump)")]
+        )
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = _read_file(path, "dossier file")
+    except _UnreadableFileError as error:
         raise ValidationError(f"{path}: cannot read", [Problem("", str(error))]) from None
     try:
         return from_json(text, Dossier)
