@@ -458,7 +458,7 @@ def test_what_could_be_read_is_collected_for_the_cross_checks(
     assert parts.article is not None
     assert [(i, p.id) for i, p in parts.built["people"]] == [(0, "wang-yi")]
     assert [i for i, _event in parts.built["events"]] == [0]
-    assert parts.unbuilt_ids == {"takeshi-iwaya"}
+    assert parts.unbuilt_ids == {"takeshi-iwaya": "people"}
     assert not parts.complete()
 
 
@@ -732,3 +732,26 @@ def test_a_mistyped_single_word_gets_a_hint(tmp_path: Path) -> None:
     problem = only(problems(tmp_path, toml))
     assert problem.path == "people[1].evidence[0]"
     assert "the closest passage is 'Iwaya'" in problem.message
+
+
+def test_a_bad_object_does_not_hide_what_is_wrong_between_the_others(tmp_path: Path) -> None:
+    # A bad enum in one event, an unknown country in one person, and a statement that
+    # cites the unreadable event: the first two are reported, the citation is not.
+    toml = (
+        HEAD
+        + PEOPLE.replace('given_name = "Takeshi"', 'given_name = "Takeshi"\ncountry = "xx"')
+        + MEETING.replace('kind = "meeting"', 'kind = "banquet"')
+        + """
+[[statements]]
+id = "neighbors"
+speakers = ["wang-yi"]
+mode = "direct-quote"
+quote = "the talks were useful"
+event = "meeting"
+evidence = ["Wang said"]
+"""
+    )
+    found = [str(problem) for problem in problems(tmp_path, toml).problems]
+    assert len(found) == 2, found
+    assert found[0].startswith("events[0].kind: 'banquet'")
+    assert found[1] == "people[1].country: unknown id 'xx' (country)"

@@ -19,6 +19,7 @@ import stat
 import tomllib
 import types
 import typing
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from .article import Article, Artifact, UncitedPassage
 from .consensus import ConsensusItem
 from .countries import Country
 from .dates import FuzzyDate, resolve_date
-from .dossier import Dossier
+from .dossier import Dossier, check_dossier
 from .errors import (
     CurationError,
     DateResolutionError,
@@ -173,8 +174,8 @@ class _Parts:
 
     ``built`` holds, per section, the (index, object) pairs that could be built;
     ``unbuilt`` the number of items per section that could not be, and
-    ``unbuilt_ids`` their ids (so that a reference to one of them need not be
-    reported as unknown). When the text could not be read (``text_read`` false)
+    ``unbuilt_ids`` their ids, each with its section (so that a reference to one
+    of them need not be reported as unknown). When the text could not be read (``text_read`` false)
     ``article`` is ``None`` and the evidence offsets of the built objects are
     stand-ins, so only checks that do not look at the text apply to them.
     """
@@ -183,7 +184,7 @@ class _Parts:
     text_read: bool = False
     built: dict[str, list[tuple[int, Any]]] = attrs.Factory(dict)
     unbuilt: dict[str, int] = attrs.Factory(dict)
-    unbuilt_ids: set[str] = attrs.Factory(set)
+    unbuilt_ids: dict[str, str] = attrs.Factory(dict)
 
     def complete(self) -> bool:
         """Whether the article and every item of every section were built."""
@@ -437,26 +438,33 @@ class _Reader:
                 except _ReportedError:
                     parts.unbuilt[name] = parts.unbuilt.get(name, 0) + 1
                     if isinstance(table, dict) and isinstance(table.get("id"), str):
-                        parts.unbuilt_ids.add(table["id"])
+                        parts.unbuilt_ids.setdefault(table["id"], name)
         return self.across(parts)
 
     def across(self, parts: _Parts) -> Dossier | None:
         """The cross-object checks (ids, references, cycles, evidence) over what was read.
 
-        Today they run only when every part was built, by building the
-        :class:`Dossier`; checks on partly read parts belong here, fed by ``parts``.
+        When every part was built they run as the :class:`Dossier` is built; otherwise
+        :func:`check_dossier` runs them over the parts that were, so that one bad
+        object hides nothing wrong between the others.
         """
-        if parts.article is None or not parts.complete():
-            return None
-        sections = {
-            name: tuple(item for _index, item in built) for name, built in parts.built.items()
-        }
-        try:
-            return Dossier(article=parts.article, **sections)
-        except ValidationError as error:
-            for problem in error.problems:
-                self.problems.append(Problem(_curation_path(problem.path), _cut(problem.message)))
-            return None
+        if parts.article is not None and parts.complete():
+            sections = {
+                name: tuple(item for _index, item in built) for name, built in parts.built.items()
+            }
+            try:
+                return Dossier(article=parts.article, **sections)
+            except ValidationError as error:
+                self._add_dossier_problems(error.problems)
+                return None
+        # Without the text, evidence offsets are stand-ins: leave the text out of the checks.
+        article = parts.article if parts.text_read else None
+        self._add_dossier_problems(check_dossier(article, parts.built, parts.unbuilt_ids))
+        return None
+
+    def _add_dossier_problems(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.problems.append(Problem(_curation_path(problem.path), _cut(problem.message)))
 
 
 _NO_TEXT = "; no quote or date words can be checked without the text"
