@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
@@ -59,6 +61,7 @@ def test_timeline() -> None:
 
 
 def test_pandas_tables() -> None:
+    pytest.importorskip("pandas", reason="pandas comes with the dev and pandas extras")
     out = run("pandas_tables.py")
     assert "xinhua           2" in out
     assert "Hiroshi Moriyama    4" in out

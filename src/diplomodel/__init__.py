@@ -5,6 +5,8 @@ Load a curated article with :func:`load` (or the bundled seed with
 :func:`to_json` and back with :func:`from_json`.
 """
 
+from importlib import metadata as _metadata
+
 from .article import Article, Artifact, ArtifactKind, UncitedPassage
 from .cameo import CameoCode, cameo_code
 from .consensus import ConsensusItem, ConsensusStatus
@@ -84,4 +86,7 @@ __all__ = [
     "write_jsonl",
 ]
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("diplomodel")
+except _metadata.PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
