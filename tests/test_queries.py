@@ -9,7 +9,6 @@ import pytest
 import diplomodel as dm
 from diplomodel import EventStatus as ES
 from diplomodel import ParticipantPart as PP
-from diplomodel.entities import NAMED_KINDS
 from diplomodel.errors import NotFoundError
 
 
@@ -258,9 +257,10 @@ def test_lookups_raise_not_found_errors(seed: dm.Dossier) -> None:
 
 
 def test_get_takes_a_kind_or_a_tuple_of_kinds(seed: dm.Dossier) -> None:
-    assert seed.get("mechanism-meeting-9", NAMED_KINDS).name.startswith("Ninth meeting")
+    assert seed.get("mechanism-meeting-9").name.startswith("Ninth meeting")
+    assert seed.get("wang-yi-close-neighbors").name.startswith("China and Japan are close")
     with pytest.raises(NotFoundError, match="is a statement, not a country or an institution"):
-        seed.get("wang-yi-close-neighbors", NAMED_KINDS)
+        seed.get("wang-yi-close-neighbors", (dm.Country, dm.Institution))
     assert seed.get("wang-yi", (dm.Person, dm.Institution)).name == "Wang Yi"
     assert seed.get("cpc", (dm.Person, dm.Institution)).id == "cpc"
     with pytest.raises(NotFoundError, match="'wang-yi' is a person, not an event or a country"):
@@ -285,7 +285,7 @@ def test_named_folds_accents(seed: dm.Dossier) -> None:
     assert [e.id for e in seed.named("lu")] == ["lu-chao"]
     assert [e.id for e in seed.named("LÜ CHAO")] == ["lu-chao"]
     assert seed.name_of("lu-chao") == "Lü Chao"
-    assert seed.name_of("wang-yi-close-neighbors") == "wang-yi-close-neighbors"
+    assert seed.name_of("wang-yi-close-neighbors").startswith("China and Japan are close")
 
 
 # -- reprs: one line, not the whole event --------------------------------------------
@@ -318,13 +318,12 @@ def test_reprs_are_one_short_line(seed: dm.Dossier) -> None:
 # -- typed use: mypy --strict users need no casts --------------------------------------
 
 TYPED_USE = """
-from diplomodel.entities import NAMED_KINDS
 import diplomodel as dm
 
 seed = dm.load_seed()
 person: dm.Person = seed.get("wang-yi", dm.Person)
 either: dm.Person | dm.Institution = seed.get("cpc", (dm.Person, dm.Institution))
-named = seed.get("mechanism-meeting-9", NAMED_KINDS)
+named = seed.get("mechanism-meeting-9")
 names: list[str] = [person.name, either.name, named.name, seed.name_of("cpc")]
 by_object = seed.statements_by(person)
 by_id = seed.statements_where(by="wang-yi", mode="paraphrase", topic="bilateral-relations")

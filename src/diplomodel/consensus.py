@@ -8,7 +8,7 @@ import attrs
 
 from .errors import FieldError, shorten
 from .evidence import Evidence
-from .identifiers import brief, schema_keywords, valid_id, valid_ids, valid_topics
+from .identifiers import brief, quote_label, schema_keywords, valid_id, valid_ids, valid_topics
 
 __all__ = ["ConsensusItem", "ConsensusStatus"]
 
@@ -64,6 +64,11 @@ class ConsensusItem:
 
     evidence: tuple[Evidence, ...] = ()
     """Further words that support it, beyond its content: "They agreed to"."""
+
+    @property
+    def name(self) -> str:
+        """A label for tables and listings: the words, cut to about 60 characters."""
+        return quote_label(self.content.quote)
 
     def __repr__(self) -> str:
         return f"ConsensusItem(id={self.id!r}, content={brief(self.content.quote)})"

@@ -11,22 +11,14 @@ from .institutions import Institution
 from .people import Person
 from .statements import Statement
 
-__all__ = ["NAMED_KINDS", "Entity", "Named", "a_kind", "kind_name"]
+__all__ = ["Entity", "Named", "a_kind", "kind_name"]
 
 Entity = Country | Institution | Person | Event | Statement | ConsensusItem
-"""Any object of a dossier that has an id of its own."""
+"""Any object of a dossier that has an id of its own; each has a ``name`` (a statement's
+and a consensus item's is a label made from their words)."""
 
 Named = Country | Institution | Person | Event
-"""The objects that also have a ``name``; statements and consensus items have none."""
-
-NAMED_KINDS: tuple[type[Country], type[Institution], type[Person], type[Event]] = (
-    Country,
-    Institution,
-    Person,
-    Event,
-)
-"""The kinds of :data:`Named`, to pass to ``get``: ``dossier.get(id, NAMED_KINDS).name``
-type-checks, and raises when the id is a statement's."""
+"""The objects whose ``name`` is a field of their own, given by the curation."""
 
 KIND_NAMES: dict[type[Any], str] = {
     Country: "country",

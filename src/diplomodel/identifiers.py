@@ -177,6 +177,15 @@ def non_empty_items(
     )
 
 
+def quote_label(text: str) -> str:
+    """Words as a one-line label: white space collapsed, cut at a word to about 60 characters."""
+    words = " ".join(text.split())
+    if len(words) <= 60:
+        return words
+    cut = words.rfind(" ", 0, 58)
+    return words[: cut if cut > 20 else 58] + "\u2026"
+
+
 def brief(text: str) -> str:
     """``repr`` of a name or quote for an object's repr: cut to about 32 characters."""
     return repr(text) if len(text) <= 36 else repr(text[:32]) + "\u2026"

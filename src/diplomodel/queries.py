@@ -22,7 +22,7 @@ import attrs
 from .consensus import ConsensusItem, ConsensusStatus
 from .countries import Country
 from .dates import FuzzyDate
-from .entities import KIND_NAMES, Entity, Named, a_kind, kind_name
+from .entities import KIND_NAMES, Entity, a_kind, kind_name
 from .errors import NotFoundError, Problem, ValidationError, shorten
 from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
@@ -322,9 +322,8 @@ class Queries:
         """The object with this id (in a corpus, merged); with ``kind`` (a class, or a
         tuple of classes), also check its class.
 
-        Without ``kind`` the type is :data:`~diplomodel.entities.Entity`, which includes
-        statements (they have no ``name``); ``get(id, NAMED_KINDS)`` is typed as the
-        kinds that have one, and :meth:`name_of` gives any object's name as text.
+        Without ``kind`` the type is :data:`~diplomodel.Entity`; every kind has a
+        ``name``, so ``get(id).name`` needs no cast.
 
         Raises :class:`~diplomodel.errors.NotFoundError` (a :class:`LookupError`)
         naming the id, and the kind it has when that is not the kind asked for.
@@ -346,7 +345,7 @@ class Queries:
     def name_of(self, id: str) -> str:
         """The name of the object with this id; its id when it has no name (a statement)."""
         found = self.get(id)
-        return found.name if isinstance(found, Named) else found.id
+        return found.name
 
     def _ref(self, value: object, parameter: str, kinds: tuple[type[Any], ...]) -> str:
         """The id of ``value`` (an id or an object), checked to be known and of ``kinds``."""

@@ -8,7 +8,7 @@ import attrs
 
 from .dates import FuzzyDate
 from .evidence import Evidence
-from .identifiers import brief, non_empty, valid_id, valid_ids, valid_topics
+from .identifiers import brief, non_empty, quote_label, valid_id, valid_ids, valid_topics
 
 __all__ = ["Statement", "StatementMode"]
 
@@ -56,6 +56,11 @@ class Statement:
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """The words that attribute it: the speaker's name, "said", the channel."""
+
+    @property
+    def name(self) -> str:
+        """A label for tables and listings: the words, cut to about 60 characters."""
+        return quote_label(self.content.quote)
 
     def __repr__(self) -> str:
         return f"Statement(id={self.id!r}, content={brief(self.content.quote)})"
