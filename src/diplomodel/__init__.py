@@ -16,7 +16,15 @@ from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
 from .dossier import Dossier
 from .entities import Entity
-from .errors import CurationError, DateResolutionError, DiplomodelError, Problem, ValidationError
+from .errors import (
+    CurationError,
+    DateResolutionError,
+    DiplomodelError,
+    FieldError,
+    NotFoundError,
+    Problem,
+    ValidationError,
+)
 from .events import Event, EventKind, EventStatus, ParticipantPart, Participation, Place
 from .evidence import Evidence
 from .institutions import Institution, InstitutionKind
@@ -53,10 +61,12 @@ __all__ = [
     "EventStatus",
     "Evidence",
     "EvidenceSite",
+    "FieldError",
     "FuzzyDate",
     "Institution",
     "InstitutionKind",
     "Interaction",
+    "NotFoundError",
     "ParticipantPart",
     "Participation",
     "Person",
