@@ -53,8 +53,14 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="diplomodel-fuzz-"))
 
     def schema_accepts(text: str | bytes) -> bool:
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8")
+            except UnicodeDecodeError:
+                return False
         try:
-            return bool(schema.is_valid(json.loads(text)))
+            # A leading byte-order mark is no content, for the schema's reading too.
+            return bool(schema.is_valid(json.loads(text.removeprefix("\ufeff"))))
         except (ValueError, RecursionError):
             return False
 
