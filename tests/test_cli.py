@@ -484,3 +484,23 @@ def test_an_export_to_a_missing_folder_names_the_target(
     assert code == 1
     assert err.startswith(f"diplomodel: error: cannot write {tmp_path / 'file'}: ")
     assert (tmp_path / "file").read_text("utf-8") == "old"
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"[" * 5000 + b"]" * 5000, "nest 5000 deep, more than 64"),
+        (b'{"article": ' + b"9" * 5000 + b"}", "5000 digits"),
+        (b'{"article": "\xff\xfe"}', "not UTF-8"),
+    ],
+)
+def test_hostile_json_exits_1_with_the_problem_and_no_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, said: str
+) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_bytes(content)
+    for command in ("validate", "summary"):
+        code, out, err = run(capsys, command, str(path))
+        assert code == 1, command
+        assert said in out + err, (command, out, err)
+        assert "Traceback" not in err

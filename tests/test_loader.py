@@ -172,6 +172,25 @@ def test_date_words_it_cannot_resolve_are_named(tmp_path: Path) -> None:
     assert "'some day soon'" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("words", "reason"),
+    [
+        ("May 99", "May has at most 31 days"),
+        ("January 32", "January has at most 31 days"),
+        ("December 0000", "outside the calendar"),
+        ("a 99999999-day trip", "days is more than the calendar"),
+    ],
+)
+def test_date_words_that_name_no_day_are_a_problem_at_the_date(
+    tmp_path: Path, words: str, reason: str
+) -> None:
+    text = TEXT.replace("on Tuesday", words)
+    toml = (HEAD + PEOPLE + MEETING).replace("on Tuesday", words)
+    problem = only(problems(tmp_path, toml, text))
+    assert problem.path == "events[0].date"
+    assert reason in problem.message
+
+
 def test_date_words_must_be_the_articles_own(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE + MEETING.replace('date = "on Tuesday"', 'date = "on Monday"')
     problem = only(problems(tmp_path, toml))
