@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-import jsonschema
 import pytest
 from conftest import build_tiny_dossier
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +14,8 @@ from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel.identifiers import END
+
+jsonschema = pytest.importorskip("jsonschema")
 
 # Objects whose rules are their own: no dossier check runs when one is read alone.
 CLASSES = (
