@@ -225,7 +225,9 @@ class Coverage:
 
         # Walked in dossier order, so each sentence's citers come in dossier order.
         cited_by: list[dict[str, None]] = [{} for _ in sentences]
+        spans = []  # every span, artifacts' and uncited passages' too: all cover words
         for site in iter_evidence(dossier):
+            spans.append(site.evidence)
             if site.subjects:
                 for index in overlapped(site.evidence):
                     cited_by[index][site.owner] = None
@@ -253,7 +255,6 @@ class Coverage:
             for sentence, status in zip(sentences, statuses, strict=True)
             if status is SentenceStatus.CITED
         ]
-        spans = [site.evidence for site in iter_evidence(dossier)]
         stretches = iter(_uncited_stretches(dossier.article.text, cited, spans))
         report = [
             SentenceCoverage(
