@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 from conftest import cite
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from test_dossier_checks import LINEAR, growth, lines_run
 
@@ -355,9 +355,28 @@ def test_stretches_agree_with_their_definition(tiny: dm.Dossier) -> None:
     assert any(wire.coverage().uncited_stretches)
 
 
+@given(
+    st.lists(st.tuples(st.integers(0, len(WIRE) - 1), st.integers(1, 120)), min_size=1, max_size=30)
+)
+def test_stretches_agree_with_their_definition_for_any_spans(
+    places: list[tuple[int, int]],
+) -> None:
+    ends = [(start, min(start + length, len(WIRE))) for start, length in places]
+    # A quote of white space alone is not evidence.
+    spans = tuple(_span_at(WIRE, start, end) for start, end in ends if WIRE[start:end].strip())
+    assume(spans)
+    dossier = attrs.evolve(
+        _wire_dossier(HEAD),
+        countries=(dm.Country(id="cn", name="China", alpha2="CN", alpha3="CHN", evidence=spans),),
+    )
+    found = [s.uncited_stretches for s in dossier.coverage().sentences]
+    assert found == _stretches_by_definition(dossier)
+
+
 def test_the_seeds_stretches_are_inside_its_cited_sentences() -> None:
     coverage = dm.load_seed().coverage()
     text = dm.load_seed().article.text
+    assert coverage.uncited_stretches
     for sentence in coverage.sentences:
         for stretch in sentence.uncited_stretches:
             assert sentence.status is dm.SentenceStatus.CITED
