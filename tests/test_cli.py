@@ -16,6 +16,7 @@ import pytest
 import diplomodel as dm
 from diplomodel import cli
 from diplomodel.cli import main
+from diplomodel.errors import shorten
 
 SECOND = Path(__file__).parent / "fixtures" / "second" / "talks.toml"
 
@@ -118,7 +119,11 @@ def test_export_json_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert code == 0
     code, out, _ = run(capsys, "validate", str(target))
     assert code == 0
-    assert "valid (10 people, 12 events, 18 statements; 0 sentences unaccounted for)" in out
+    stretches = len(dm.load_seed().coverage().uncited_stretches)
+    assert (
+        "valid (10 people, 12 events, 18 statements; 0 sentences unaccounted for, "
+        f"{stretches} uncited stretch"
+    ) in out
     code, out, _ = run(capsys, "people", str(target), "--json")
     assert len(json.loads(out)) == 10
 
@@ -260,7 +265,8 @@ def test_validate_names_the_unaccounted_sentences(
     code, out, _ = run(capsys, "validate", path)
     assert code == 0
     assert out == (
-        f"{path}: valid (2 people, 1 event, 2 statements; 1 sentence unaccounted for):\n"
+        f"{path}: valid (2 people, 1 event, 2 statements; 1 sentence unaccounted for, "
+        "0 uncited stretches):\n"
         "  - 'The two ministers agreed to resume the h'… (at 269..353)\n"
     )
     code, out, _ = run(capsys, "validate", "--json", path)
@@ -428,7 +434,8 @@ def test_standard_input_takes_json_or_a_curation(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert (
-        done.stdout == "-: valid (2 people, 1 event, 2 statements; 0 sentences unaccounted for)\n"
+        done.stdout == "-: valid (2 people, 1 event, 2 statements; "
+        "0 sentences unaccounted for, 0 uncited stretches)\n"
     )
     # A curation from standard input names its text file relative to the current directory.
     curation = SECOND.read_text("utf-8")
@@ -504,3 +511,59 @@ def test_hostile_json_exits_1_with_the_problem_and_no_traceback(
         assert code == 1, command
         assert said in out + err, (command, out, err)
         assert "Traceback" not in err
+
+
+# -- validate: uncited stretches -------------------------------------------------
+
+
+def test_validate_lists_the_uncited_stretches_of_cited_sentences(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A statement whose quote drops its last words leaves them uncited in a cited sentence."""
+    shutil.copy(SECOND.with_suffix(".txt"), tmp_path / "talks.txt")
+    whole = "the two countries should build a constructive and stable relationship"
+    curation = SECOND.read_text("utf-8").replace(
+        f'quote = "{whole}"', 'quote = "the two countries should build"'
+    )
+    path = tmp_path / "talks.toml"
+    path.write_text(curation, encoding="utf-8")
+    text = SECOND.with_suffix(".txt").read_text("utf-8")
+    dropped = "a constructive and stable relationship"
+    start = text.index(dropped)
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    assert out == (
+        f"{path}: valid (2 people, 1 event, 2 statements; 0 sentences unaccounted for, "
+        "1 uncited stretch):\n"
+        f"  - {shorten(dropped)} (uncited stretch at {start}..{start + len(dropped)})\n"
+    )
+    code, out, _ = run(capsys, "validate", "--json", str(path))
+    (report,) = json.loads(out)
+    assert report["uncited_stretches"] == [
+        {"start": start, "end": start + len(dropped), "text": dropped}
+    ]
+    assert report["unaccounted"] == []
+
+
+def test_validate_shows_the_seeds_uncited_stretches_shortened_with_offsets(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    seed_json = tmp_path / "seed.json"
+    run(capsys, "export", "--output", str(seed_json))
+    stretches = dm.load_seed().coverage().uncited_stretches
+    assert stretches
+    code, out, _ = run(capsys, "validate", str(seed_json))
+    assert code == 0
+    first, *listed = out.splitlines()
+    assert first.endswith(
+        f"0 sentences unaccounted for, {len(stretches)} uncited stretch"
+        + ("):" if len(stretches) == 1 else "es):")
+    )
+    assert listed == [
+        f"  - {shorten(s.quote)} (uncited stretch at {s.start}..{s.end})" for s in stretches
+    ]
+    code, out, _ = run(capsys, "validate", "--json", str(seed_json))
+    (report,) = json.loads(out)
+    assert [(s["start"], s["end"], s["text"]) for s in report["uncited_stretches"]] == [
+        (s.start, s.end, s.quote) for s in stretches
+    ]

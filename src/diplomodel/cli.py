@@ -399,7 +399,8 @@ def _schema_command(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _validate_one(path: str, stdin: BinaryIO | None) -> dict[str, Any]:
-    """The report on one file: its counts and unaccounted sentences, or its problems."""
+    """The report on one file: its counts, unaccounted sentences and uncited stretches,
+    or its problems."""
     try:
         dossier = _read_one(path, stdin)
     except ValidationError as error:
@@ -411,7 +412,7 @@ def _validate_one(path: str, stdin: BinaryIO | None) -> dict[str, Any]:
         }
     except (DiplomodelError, _InputError) as error:
         return {"path": path, "valid": False, "error": str(error), "problems": []}
-    unaccounted = dossier.coverage().unaccounted
+    coverage = dossier.coverage()
     return {
         "path": path,
         "valid": True,
@@ -423,7 +424,11 @@ def _validate_one(path: str, stdin: BinaryIO | None) -> dict[str, Any]:
         },
         "unaccounted": [
             {"start": s.sentence.start, "end": s.sentence.end, "text": s.sentence.quote}
-            for s in unaccounted
+            for s in coverage.unaccounted
+        ],
+        "uncited_stretches": [
+            {"start": span.start, "end": span.end, "text": span.quote}
+            for span in coverage.uncited_stretches
         ],
     }
 
@@ -444,16 +449,21 @@ def _validate_command(args: argparse.Namespace, out: TextIO, stdin: BinaryIO | N
             continue
         counts = report["counts"]
         unaccounted = report["unaccounted"]
-        ending = ":" if unaccounted else ""
+        stretches = report["uncited_stretches"]
+        ending = ":" if unaccounted or stretches else ""
         print(
             f"{report['path']}: valid ({_count(counts['people'], 'person', 'people')}, "
             f"{_count(counts['events'], 'event')}, {_count(counts['statements'], 'statement')}; "
-            f"{_count(len(unaccounted), 'sentence')} unaccounted for){ending}",
+            f"{_count(len(unaccounted), 'sentence')} unaccounted for, "
+            f"{_count(len(stretches), 'uncited stretch', 'uncited stretches')}){ending}",
             file=out,
         )
         for sentence in unaccounted:
             where = f"at {sentence['start']}..{sentence['end']}"
             print(f"  - {shorten(sentence['text'])} ({where})", file=out)
+        for stretch in stretches:
+            where = f"uncited stretch at {stretch['start']}..{stretch['end']}"
+            print(f"  - {shorten(stretch['text'])} ({where})", file=out)
     return 0 if all(r["valid"] for r in reports) else 1
 
 
