@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import doctest
+import importlib.util
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+import diplomodel as dm
 
 DOCS = Path(__file__).parent.parent / "docs"
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.DOTALL | re.MULTILINE)
@@ -54,3 +58,65 @@ def test_every_other_page_runs(name: str) -> None:
     if "import pandas" in (DOCS / name).read_text("utf-8"):
         pytest.importorskip("pandas", reason="this page's examples use pandas (dev extra)")
     assert run_doctests(DOCS / name, {}).failed == 0
+
+
+# -- the API reference -------------------------------------------------------------
+
+REFERENCE = DOCS / "reference.md"
+NAMED = re.compile(r"\bdiplomodel\.([A-Za-z_]\w*)")
+DOCUMENTED = re.compile(r"^\.\. auto\w+:: diplomodel\.(\w+)$", re.MULTILINE)
+
+
+def test_the_reference_documents_every_exported_name() -> None:
+    documented = DOCUMENTED.findall(REFERENCE.read_text("utf-8"))
+    assert sorted(set(dm.__all__) - set(documented)) == []
+    assert len(documented) == len(set(documented)), "a name is documented twice"
+
+
+def test_the_reference_names_only_exported_names() -> None:
+    # "Everything below is exported": a name from a module (diplomodel.queries.X) is not.
+    named = set(NAMED.findall(REFERENCE.read_text("utf-8")))
+    assert named, "the reference names nothing"
+    assert sorted(named - set(dm.__all__)) == []
+
+
+# -- intersphinx inventories ---------------------------------------------------------
+
+INVENTORIES = DOCS / "_inventories"
+
+
+def _inventory_script() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "make_inventories", INVENTORIES / "make_inventories.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_inventories_are_what_the_script_writes() -> None:
+    script = _inventory_script()
+    assert script.INVENTORIES
+    for file, (project, version, objects) in script.INVENTORIES.items():
+        committed = (INVENTORIES / file).read_bytes()
+        assert committed == script.inventory(project, version, objects), f"rerun for {file}"
+
+
+def test_the_inventories_are_sphinx_inventories_version_2() -> None:
+    for path in sorted(INVENTORIES.glob("*.inv")):
+        data = path.read_bytes()
+        header = data.split(b"\n", 4)
+        assert header[0] == b"# Sphinx inventory version 2"
+        assert header[1].startswith(b"# Project: ")
+        assert header[2].startswith(b"# Version: ")
+        assert header[3] == b"# The remainder of this file is compressed using zlib."
+        lines = zlib.decompress(header[4]).decode("utf-8").splitlines()
+        assert lines, f"{path.name} lists no object"
+        for line in lines:
+            name, role, priority, uri, shown = line.split(" ")
+            assert role.startswith("py:"), line
+            assert (priority, shown) == ("1", "-"), line
+            # Sphinx anchors an object by its full name: the uri ends in "#name".
+            assert uri.endswith(f"#{name}"), line
