@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
+import enum
+import importlib
 import importlib.util
+import inspect
+import pkgutil
 import re
+import textwrap
 import zlib
 from pathlib import Path
 from typing import Any
@@ -120,3 +126,67 @@ def test_the_inventories_are_sphinx_inventories_version_2() -> None:
             assert (priority, shown) == ("1", "-"), line
             # Sphinx anchors an object by its full name: the uri ends in "#name".
             assert uri.endswith(f"#{name}"), line
+
+
+# -- enum members ------------------------------------------------------------------
+
+
+def _package_enums() -> list[type[enum.Enum]]:
+    """Every enum class defined in a module of the package."""
+    found = []
+    for info in pkgutil.iter_modules(dm.__path__):
+        if info.name.startswith("_"):  # __main__ would run the command line
+            continue
+        module = importlib.import_module(f"diplomodel.{info.name}")
+        found += [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, enum.Enum)
+            and value.__module__ == module.__name__
+        ]
+    return found
+
+
+ENUMS = _package_enums()
+
+
+def _member_docstrings(cls: type[enum.Enum]) -> dict[str, str | None]:
+    """Each member assigned in the class body, with the string literal right after it.
+
+    That string is what Sphinx's autodoc shows as the member's docstring.
+    """
+    (body,) = ast.parse(textwrap.dedent(inspect.getsource(cls))).body
+    assert isinstance(body, ast.ClassDef)
+    docstrings: dict[str, str | None] = {}
+    for statement, following in zip(body.body, [*body.body[1:], None], strict=True):
+        if isinstance(statement, ast.Assign):
+            (target,) = statement.targets
+            assert isinstance(target, ast.Name)
+            docstring = None
+            if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
+                docstring = (
+                    following.value.value if isinstance(following.value.value, str) else None
+                )
+            docstrings[target.id] = docstring
+    return docstrings
+
+
+def test_every_exported_enum_is_checked() -> None:
+    exported = {
+        value
+        for value in map(vars(dm).__getitem__, dm.__all__)
+        if isinstance(value, type) and issubclass(value, enum.Enum)
+    }
+    assert exported
+    assert exported <= set(ENUMS)
+
+
+@pytest.mark.parametrize("cls", ENUMS, ids=lambda cls: cls.__name__)
+def test_every_enum_member_has_its_own_docstring(cls: type[enum.Enum]) -> None:
+    docstrings = _member_docstrings(cls)
+    assert set(docstrings) == set(cls.__members__)
+    undocumented = [name for name, text in docstrings.items() if not (text and text.strip())]
+    assert undocumented == []
+    texts = [text for text in docstrings.values() if text]
+    assert len(set(texts)) == len(texts), "two members share a docstring"
