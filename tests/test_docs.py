@@ -190,3 +190,24 @@ def test_every_enum_member_has_its_own_docstring(cls: type[enum.Enum]) -> None:
     assert undocumented == []
     texts = [text for text in docstrings.values() if text]
     assert len(set(texts)) == len(texts), "two members share a docstring"
+
+
+# -- numbers the pages state -----------------------------------------------------------
+
+
+def _stated_limits() -> list[tuple[str, str]]:
+    from diplomodel import passages, serialize
+
+    return [
+        ("curation.md", f"at most {passages.CANDIDATES_PER_QUOTE} passages"),
+        ("curation.md", f"at most {passages.CANDIDATES_PER_TEXT} in total"),
+        ("curation.md", f"longer than {passages.LONGEST_HINTED_QUOTE} characters"),
+        ("tutorial.md", f"`diplomodel.serialize.MAX_DEPTH` ({serialize.MAX_DEPTH})"),
+        ("tutorial.md", f"`diplomodel.serialize.MAX_PROBLEMS` ({serialize.MAX_PROBLEMS})"),
+    ]
+
+
+@pytest.mark.parametrize(("page", "phrase"), _stated_limits())
+def test_a_page_states_the_limits_the_code_keeps(page: str, phrase: str) -> None:
+    words = " ".join((DOCS / page).read_text("utf-8").split())
+    assert phrase in words
