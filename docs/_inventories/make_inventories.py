@@ -29,7 +29,6 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
             ("frozenset", "py:class", "library/stdtypes.html#frozenset"),
             ("int", "py:class", "library/functions.html#int"),
             ("list", "py:class", "library/stdtypes.html#list"),
-            ("object", "py:class", "library/functions.html#object"),
             ("str", "py:class", "library/stdtypes.html#str"),
             ("tuple", "py:class", "library/stdtypes.html#tuple"),
             ("type", "py:class", "library/functions.html#type"),
@@ -59,7 +58,6 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
         [
             ("attrs.define", "py:function", "api.html#attrs.define"),
             ("attrs.evolve", "py:function", "api.html#attrs.evolve"),
-            ("attrs.frozen", "py:function", "api.html#attrs.frozen"),
         ],
     ),
     "cattrs.inv": (
