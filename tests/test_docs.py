@@ -211,3 +211,27 @@ def _stated_limits() -> list[tuple[str, str]]:
 def test_a_page_states_the_limits_the_code_keeps(page: str, phrase: str) -> None:
     words = " ".join((DOCS / page).read_text("utf-8").split())
     assert phrase in words
+
+
+DOTTED = re.compile(r"\bdiplomodel(?:\.[A-Za-z_]\w*)+")
+
+
+def _resolves(dotted: str) -> bool:
+    """Whether ``diplomodel.x.y`` names something: an attribute, or a module to import."""
+    parts = dotted.split(".")
+    found: Any = importlib.import_module(parts[0])
+    for count, part in enumerate(parts[1:], start=2):
+        if hasattr(found, part):
+            found = getattr(found, part)
+            continue
+        try:
+            found = importlib.import_module(".".join(parts[:count]))
+        except ImportError:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))
+def test_every_name_a_page_gives_exists(page: str) -> None:
+    names = set(DOTTED.findall((DOCS / page).read_text("utf-8")))
+    assert sorted(name for name in names if not _resolves(name)) == []
