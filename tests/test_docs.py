@@ -1,4 +1,10 @@
-"""The docs' code runs: every ```python block of every page is a doctest."""
+"""The docs stay true to the code.
+
+Every ```python block of every page runs as a doctest; the API reference
+documents exactly the exported names; every enum member has a docstring; the
+intersphinx inventories are what their script writes; the limits and names the
+pages give are the code's.
+"""
 
 from __future__ import annotations
 
