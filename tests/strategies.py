@@ -187,7 +187,7 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
             )
         )
     event_ids = [e.id for e in events]
-    documents = [e.id for e in events if e.kind in (dm.EventKind.REPORT, dm.EventKind.PUBLICATION)]
+    documents = [e.id for e in events if e.kind is dm.EventKind.REPORT]
     statements = tuple(
         dm.Statement(
             id=next(ids),
