@@ -48,6 +48,12 @@ def _assigned_alpha2() -> list[str]:
     return sorted(iso_countries())
 
 
+def _is_assigned_alpha2(value: str) -> bool:
+    from .countries import iso_countries
+
+    return value in iso_countries()
+
+
 @schema_keywords(lambda _is_array: {"pattern": ID_PATTERN})
 def _valid_scheme(_instance: Any, attribute: attrs.Attribute[Any], scheme: object) -> None:
     if not isinstance(scheme, str) or _SLUG.match(scheme) is None:
@@ -67,7 +73,7 @@ def _valid_for_scheme(instance: Identifier, attribute: attrs.Attribute[Any], val
         return
     words = SCHEMES[scheme][1]
     if pattern.fullmatch(value) is None or (
-        scheme == _ISO_3166_1 and value not in _assigned_alpha2()
+        scheme == _ISO_3166_1 and not _is_assigned_alpha2(value)
     ):
         raise FieldError(attribute.name, f"must be {words} for {scheme!r}, got {shorten(value)}")
 
