@@ -9,6 +9,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
 import diplomodel as dm
+from diplomodel.countries import iso_countries
+from diplomodel.external import Identifier
 
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüö", min_size=1, max_size=8)
 names = st.text(
@@ -80,6 +82,33 @@ def _maybe(draw: st.DrawFn, options: list[str]) -> str | None:
     return draw(st.none() | st.sampled_from(options)) if options else None
 
 
+ISO_ROWS = sorted(iso_countries().values(), key=lambda row: row.alpha2)
+identifiers = st.lists(
+    st.one_of(
+        st.integers(1, 10**8).map(lambda n: Identifier(scheme="wikidata", identifier=f"Q{n}")),
+        st.sampled_from(ISO_ROWS).map(
+            lambda row: Identifier(scheme="iso3166-1", identifier=row.alpha2)
+        ),
+        st.builds(Identifier, scheme=slugs, identifier=names),
+    ),
+    unique=True,
+    max_size=2,
+).map(tuple)
+
+
+def _country(draw: st.DrawFn, id: str, text: _Text) -> dm.Country:
+    """A country of a real row of the ISO 3166-1 table, under one of its accepted names."""
+    row = draw(st.sampled_from(ISO_ROWS))
+    return dm.Country(
+        id=id,
+        name=draw(st.sampled_from(row.names)),
+        alpha2=row.alpha2,
+        alpha3=row.alpha3,
+        evidence=text.spans(),
+        identifiers=draw(identifiers),
+    )
+
+
 @st.composite
 def dossiers(draw: st.DrawFn) -> dm.Dossier:
     """A random dossier: every reference resolves, every quote is in its text."""
@@ -103,10 +132,7 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
             ),
         ),
     )
-    countries = tuple(
-        dm.Country(id=next(ids), name=draw(names), alpha2="CN", alpha3="CHN", evidence=text.spans())
-        for _ in range(draw(st.integers(0, 3)))
-    )
+    countries = tuple(_country(draw, next(ids), text) for _ in range(draw(st.integers(0, 3))))
     country_ids = [c.id for c in countries]
     institutions: list[dm.Institution] = []
     for _ in range(draw(st.integers(0, 5))):
@@ -123,6 +149,7 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
                 if earlier
                 else (),
                 evidence=text.spans(),
+                identifiers=draw(identifiers),
             )
         )
     institution_ids = [i.id for i in institutions]
@@ -151,6 +178,7 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
                 country=_maybe(draw, country_ids),
                 roles=roles,
                 evidence=text.spans(),
+                identifiers=draw(identifiers),
             )
         )
     actors = institution_ids + [p.id for p in people]
@@ -160,7 +188,10 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
         place = None
         if draw(st.booleans()):
             place = dm.Place(
-                name=draw(names), country=_maybe(draw, country_ids), evidence=text.spans()
+                name=draw(names),
+                country=_maybe(draw, country_ids),
+                evidence=text.spans(),
+                identifiers=draw(identifiers),
             )
         events.append(
             dm.Event(
@@ -187,7 +218,7 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
             )
         )
     event_ids = [e.id for e in events]
-    documents = [e.id for e in events if e.kind in (dm.EventKind.REPORT, dm.EventKind.PUBLICATION)]
+    documents = [e.id for e in events if e.kind is dm.EventKind.REPORT]
     statements = tuple(
         dm.Statement(
             id=next(ids),

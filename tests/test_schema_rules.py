@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import diplomodel as dm
+from diplomodel.external import Identifier
 from diplomodel.identifiers import END
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -33,6 +34,7 @@ CLASSES = (
     dm.ConsensusItem,
     dm.Evidence,
     dm.FuzzyDate,
+    Identifier,
 )
 
 VALIDATORS = {
@@ -45,6 +47,7 @@ VALIDATORS = {
 # Fields whose rules compare them with other fields, which JSON Schema cannot say
 # (see json_schema's docstring): only mutations that change their JSON type are compared.
 COMPARED_FIELDS = {
+    "Country": {"name", "alpha2", "alpha3"},
     "Evidence": {"quote", "start", "end"},
     "Person": {"name", "family_name", "given_name"},
     "FuzzyDate": {"earliest", "latest", "precision", "edtf"},
@@ -62,9 +65,43 @@ def _objects(obj: Any) -> Iterator[Any]:
             yield from _objects(item)
 
 
+def _tiny_with_identifiers() -> dm.Dossier:
+    """The tiny dossier with identifiers of every known scheme and of an unknown one."""
+    tiny = build_tiny_dossier()
+    china = attrs.evolve(
+        tiny.countries[0],
+        identifiers=(
+            Identifier(scheme="wikidata", identifier="Q148"),
+            Identifier(scheme="iso3166-1", identifier="CN"),
+        ),
+    )
+    talks = tiny.events[0]
+    assert talks.place is not None
+    beijing = attrs.evolve(
+        talks.place,
+        identifiers=(
+            Identifier(scheme="geonames", identifier="1816670"),
+            Identifier(scheme="wikidata", identifier="Q956"),
+        ),
+    )
+    xinhua = attrs.evolve(
+        tiny.institutions[0],
+        identifiers=(
+            Identifier(scheme="viaf", identifier="123456789"),
+            Identifier(scheme="example-registry", identifier="xinhua/1"),
+        ),
+    )
+    return attrs.evolve(
+        tiny,
+        countries=(china, *tiny.countries[1:]),
+        institutions=(xinhua,),
+        events=(attrs.evolve(talks, place=beijing), *tiny.events[1:]),
+    )
+
+
 def _samples() -> list[tuple[type[Any], Any]]:
     found: dict[type[Any], list[Any]] = {cls: [] for cls in CLASSES}
-    for dossier in (dm.load_seed(), build_tiny_dossier()):
+    for dossier in (dm.load_seed(), build_tiny_dossier(), _tiny_with_identifiers()):
         for obj in _objects(dossier):
             if type(obj) in found and len(found[type(obj)]) < 12:
                 found[type(obj)].append(obj)
@@ -94,6 +131,7 @@ _NESTED = {
     "place": "Place",
     "participants": "Participation",
     "artifacts": "Artifact",
+    "identifiers": "Identifier",
 }
 
 
@@ -192,6 +230,11 @@ def test_schema_and_reader_accept_every_real_object(cls: type[Any], data: Any) -
         (dm.Event, {"cameo": "999"}),
         (dm.Event, {"id": "talks\n"}),
         (dm.Country, {"alpha2": "CN\n"}),
+        (dm.Country, {"alpha2": "XX"}),
+        (dm.Country, {"alpha3": "PRU"}),
+        (Identifier, {"scheme": "wikidata", "identifier": "Q0"}),
+        (Identifier, {"scheme": "iso3166-1", "identifier": "XX"}),
+        (Identifier, {"scheme": "Wikidata"}),
         (dm.Article, {"language": "en\n"}),
         (dm.Article, {"published": "20250114"}),
         (dm.Article, {"published": "2025-W03-2"}),

@@ -31,7 +31,6 @@ from .walk import SECTIONS, Reference, evidence_of, references_of
 
 __all__ = ["Dossier", "check_dossier"]
 
-_DOCUMENT_KINDS = (EventKind.REPORT, EventKind.PUBLICATION, EventKind.ANNOUNCEMENT)
 
 _KIND_OF_SECTION = {
     "countries": "country",
@@ -191,12 +190,13 @@ def _check_references(
                     problems.append(problem)
     for index, item in sections.get("consensus_items", ()):
         document = by_id.get(item.document or "")
-        if isinstance(document, Event) and document.kind not in _DOCUMENT_KINDS:
+        # A consensus item's document is the official account of it: a report (a readout).
+        if isinstance(document, Event) and document.kind is not EventKind.REPORT:
             problems.append(
                 Problem(
                     f"$.consensus_items[{index}].document",
                     f"{shorten(document.id)} is {a_kind(document.kind.value)} event, "
-                    "expected a report, publication or announcement",
+                    "expected a report event (the readout that records the consensus)",
                 )
             )
     return problems

@@ -17,6 +17,7 @@ from .cameo import cameo_codes
 from .dates import FuzzyDate
 from .errors import FieldError, shorten
 from .evidence import Evidence
+from .external import Identifier, unique_identifiers
 from .identifiers import brief, non_empty, schema_keywords, valid_id
 
 __all__ = ["Event", "EventKind", "EventStatus", "ParticipantPart", "Participation", "Place"]
@@ -102,6 +103,9 @@ class Place:
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article names the place."""
+
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=unique_identifiers)
+    """Identifiers of the place in other databases: a Wikidata QID, a GeoNames id."""
 
     def __repr__(self) -> str:
         return f"Place(name={brief(self.name)}, country={self.country!r})"

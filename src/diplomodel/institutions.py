@@ -12,6 +12,7 @@ import enum
 import attrs
 
 from .evidence import Evidence
+from .external import Identifier, unique_identifiers
 from .identifiers import brief, non_empty, non_empty_items, valid_id, valid_ids
 
 __all__ = ["Institution", "InstitutionKind"]
@@ -75,6 +76,9 @@ class Institution:
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article names it."""
+
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=unique_identifiers)
+    """Identifiers of the institution in other databases: a Wikidata QID."""
 
     def __repr__(self) -> str:
         return f"Institution(id={self.id!r}, name={brief(self.name)})"

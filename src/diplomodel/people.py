@@ -8,6 +8,7 @@ import attrs
 
 from .errors import FieldError, shorten
 from .evidence import Evidence
+from .external import Identifier, unique_identifiers
 from .identifiers import brief, non_empty, non_empty_items, schema_keywords, valid_id
 
 __all__ = ["Person", "Role"]
@@ -74,6 +75,9 @@ class Person:
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article names the person."""
+
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=unique_identifiers)
+    """Identifiers of the person in other databases: a Wikidata QID."""
 
     def __repr__(self) -> str:
         return f"Person(id={self.id!r}, name={brief(self.name)})"

@@ -122,17 +122,19 @@ def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
     JSON Schema can say, it says as the library checks it: slugs, ISO codes
     and dates written exactly ``YYYY-MM-DD``, strings with more than white
     space and without lone surrogates, non-empty and duplicate-free lists,
-    ranges, CAMEO codes, an event's series and number together. Patterns end
+    ranges, CAMEO codes, assigned ISO 3166-1 codes, each identifier scheme's
+    form of value, an event's series and number together. Patterns end
     with ``(?![\s\S])``, which means end of string in both ECMA-262 and
     Python, so a trailing newline does not slip through.
 
     Beyond JSON Schema, and checked by :func:`~diplomodel.from_dict` alone:
     rules that compare fields (a person's name made of the family and given
     names, evidence ``end - start`` equal to the quote's length, a fuzzy
-    date's window and EDTF), rules on the JSON text itself (no repeated key
-    in an object, integers without a fraction: JSON Schema counts ``1.0`` as
-    an integer), and checks that need the whole dossier (references, quotes
-    against the text).
+    date's window and EDTF, a country's alpha-3 code and name, which must be
+    those of its alpha-2 code in the ISO 3166-1 table), rules on the JSON
+    text itself (no repeated key in an object, integers without a fraction:
+    JSON Schema counts ``1.0`` as an integer), and checks that need the
+    whole dossier (references, quotes against the text).
     """
     if cls is None:
         from .dossier import Dossier
