@@ -11,7 +11,7 @@ from .article import Article, Artifact, ArtifactKind, UncitedPassage
 from .cameo import CameoCode, cameo_code
 from .consensus import ConsensusItem, ConsensusStatus
 from .corpus import Conflict, Corpus
-from .countries import Country
+from .countries import Country, IsoCountry, iso_countries, iso_country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
 from .dossier import Dossier
@@ -27,6 +27,7 @@ from .errors import (
 )
 from .events import Event, EventKind, EventStatus, ParticipantPart, Participation, Place
 from .evidence import Evidence
+from .external import Identifier
 from .institutions import Institution, InstitutionKind
 from .loader import load, load_seed, read_dossier
 from .people import Person, Role
@@ -63,9 +64,11 @@ __all__ = [
     "EvidenceSite",
     "FieldError",
     "FuzzyDate",
+    "Identifier",
     "Institution",
     "InstitutionKind",
     "Interaction",
+    "IsoCountry",
     "NotFoundError",
     "ParticipantPart",
     "Participation",
@@ -85,6 +88,8 @@ __all__ = [
     "converter",
     "from_dict",
     "from_json",
+    "iso_countries",
+    "iso_country",
     "json_schema",
     "load",
     "load_seed",
