@@ -12,7 +12,10 @@ measure the closest-passage hint.
 
 For each step the table gives the median time at k = n, 4n and 16n copies (the
 checks at four times the sizes of loading), and the growth per 4x of size from
-n to 4n and from 4n to 16n: linear work grows about 4x, quadratic about 16x. A
+n to 4n and from 4n to 16n: linear work grows about 4x, quadratic about 16x. The
+three sizes are timed one after the other in every round and the growth is the
+median of the rounds' own ratios, so a busy spell of a shared machine weighs on
+both sides of a ratio alike. A
 step whose time grows more than 6x from 4n to 16n (where fixed costs weigh
 least) is marked SUPERLINEAR.
 
@@ -230,38 +233,44 @@ def write_replicated_curation(
     return path
 
 
-def median_seconds(work: Callable[[], object], rounds: int, least: float = 0.05) -> float:
-    """The median time of one call of ``work`` over ``rounds`` rounds.
+def _timed(work: Callable[[], object], calls: int) -> float:
+    """Seconds per call of ``calls`` calls, collected before and the collector paused:
+    its passes over the whole heap would blur the growth of the work itself."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        for _ in range(calls):
+            work()
+        return (time.perf_counter() - start) / calls
+    finally:
+        gc.enable()
 
-    The first round also fixes how many calls a round makes, doubling them until
-    a round lasts at least ``least`` seconds: on a busy machine a run much
-    shorter than a time slice escapes the preemption that longer runs suffer, and
-    short steps would look faster than they are (rounds that needed more calls
-    are measured again). Garbage is collected before each round and the
-    collector paused during it, so that its passes over the whole heap do not
-    blur the growth of the work itself.
-    """
 
-    def one_round(calls: int) -> float:
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            for _ in range(calls):
-                work()
-            return time.perf_counter() - start
-        finally:
-            gc.enable()
-
+def _calls_for(work: Callable[[], object], least: float) -> int:
+    """How many calls make a round of at least ``least`` seconds: on a busy machine a
+    run much shorter than a time slice escapes the preemption longer runs suffer."""
     calls = 1
-    elapsed = one_round(calls)
-    while elapsed < least:
+    while _timed(work, calls) * calls < least:
         calls *= 2
-        elapsed = one_round(calls)
-    times = [elapsed / calls] if calls == 1 else []
-    while len(times) < rounds:
-        times.append(one_round(calls) / calls)
-    return statistics.median(times)
+    return calls
+
+
+def paired_times(
+    works: Sequence[Callable[[], object]], rounds: int, least: float = 0.05
+) -> tuple[list[float], list[list[float]]]:
+    """Per size, the median seconds per call; and per round, the times of all sizes.
+
+    The sizes are timed one after the other within each round, so that a busy
+    spell of the machine weighs on all of a round's sizes alike and the growth
+    ratios of one round are fair pairs.
+    """
+    calls = [_calls_for(work, least) for work in works]
+    per_round = [
+        [_timed(work, n) for work, n in zip(works, calls, strict=True)] for _ in range(rounds)
+    ]
+    medians = [statistics.median(column) for column in zip(*per_round, strict=True)]
+    return medians, per_round
 
 
 def _load_refused(path: Path) -> None:
@@ -359,10 +368,16 @@ def growth_per_4x(sizes: Sequence[int], seconds: Sequence[float]) -> list[float]
     return growths
 
 
+def median_growth(sizes: Sequence[int], per_round: Sequence[Sequence[float]]) -> list[float]:
+    """The median, over rounds, of each round's own growth per 4x: medians of pairs."""
+    growths = [growth_per_4x(sizes, times) for times in per_round]
+    return [statistics.median(column) for column in zip(*growths, strict=True)]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=2, help="n: the smallest size, in copies")
-    parser.add_argument("--rounds", type=int, default=3, help="runs per step and size")
+    parser.add_argument("--rounds", type=int, default=5, help="runs per step and size")
     parser.add_argument("--quick", action="store_true", help="a tiny run: sizes 1, 2, 4, one round")
     args = parser.parse_args(argv)
     base = (1, 2, 4) if args.quick else (args.copies, 4 * args.copies, 16 * args.copies)
@@ -375,24 +390,26 @@ def main(argv: Sequence[str] | None = None) -> None:
         inputs: dict[int, Inputs] = {}
         for name, scale, make in STEPS:
             sizes = [scale * size for size in base]
-            times = []
-            for size in sizes:
-                made = inputs.setdefault(size, Inputs(seed, size, Path(folder)))
-                times.append(median_seconds(make(made), rounds, least))
-            rows.append((name, sizes, times))
+            works = [
+                make(inputs.setdefault(size, Inputs(seed, size, Path(folder)))) for size in sizes
+            ]
+            times, per_round = paired_times(works, rounds, least)
+            rows.append((name, sizes, times, median_growth(sizes, per_round)))
 
     # Times at the three sizes, and the growth per 4x of size between them.
     labels = ("copies k", "ms at 1st", "ms at 2nd", "ms at 3rd", "1st>2nd", "2nd>3rd")
     print(f"{'step':<38} {' '.join(f'{label:>10}' for label in labels)}  verdict")
-    for name, sizes, times in rows:
-        growths = growth_per_4x(sizes, times)
+    for name, sizes, times, growths in rows:
         # The larger sizes tell the growth best: fixed costs weigh least there.
         verdict = "linear" if growths[-1] < LINEAR_LIMIT else "SUPERLINEAR"
         copies = "/".join(str(size) for size in sizes)
         cells = " ".join(f"{seconds * 1e3:10.2f}" for seconds in times)
         ratios = " ".join(f"{growth:9.1f}x" for growth in growths)
         print(f"{name:<38} {copies:>10} {cells} {ratios}  {verdict}")
-    print(f"(per call: median of {rounds} round(s); k is the number of copies of the seed)")
+    print(
+        f"(per call: median of {rounds} round(s), the sizes interleaved in each round; growth: "
+        "median of the rounds' own ratios; k is the number of copies of the seed)"
+    )
 
 
 if __name__ == "__main__":
