@@ -232,7 +232,7 @@ def small_variant(folder: Path) -> Path:
 SMALL_SUMMARY = """\
 Fixture Wire, Wednesday 25 December 2024 [fixture-foreign-ministers-talks]
   4 sentences, 1 unaccounted for; 0 text artifacts set aside
-  - 'The two ministers agreed to resume the h'… (at 269..353)
+  - 'The two ministers agreed to resume the'… (at 269..353)
 2 people, 2 institutions, 2 countries, 1 event, 2 statements, 0 consensus items
 
 People
@@ -267,7 +267,7 @@ def test_validate_names_the_unaccounted_sentences(
     assert out == (
         f"{path}: valid (2 people, 1 event, 2 statements; 1 sentence unaccounted for, "
         "0 uncited stretches):\n"
-        "  - 'The two ministers agreed to resume the h'… (at 269..353)\n"
+        "  - 'The two ministers agreed to resume the'… (at 269..353)\n"
     )
     code, out, _ = run(capsys, "validate", "--json", path)
     (report,) = json.loads(out)
@@ -567,3 +567,27 @@ def test_validate_shows_the_seeds_uncited_stretches_shortened_with_offsets(
     assert [(s["start"], s["end"], s["text"]) for s in report["uncited_stretches"]] == [
         (s.start, s.end, s.quote) for s in stretches
     ]
+
+
+def test_export_writes_through_links_and_streams_and_never_replaces_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert run(capsys, "export", "--output", str(link))[0] == 0
+    assert link.is_symlink()
+    assert dm.from_json(real.read_text("utf-8"), dm.Dossier) == dm.load_seed()
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert run(capsys, "export", "--output", str(fifo))[0] == 0
+    out, _ = reader.communicate(timeout=60)
+    assert fifo.is_fifo()
+    assert dm.from_json(out, dm.Dossier) == dm.load_seed()
+
+    code, _, err = run(capsys, "export", "--output", str(tmp_path))
+    assert code == 1
+    assert "is a folder" in err

@@ -242,3 +242,14 @@ def test_corpus_and_conflict_reprs_are_one_line(corpus: dm.Corpus) -> None:
         "'gt-2025-01-14-japan-ruling-coalition-beijing': 'jp', "
         "'fixture-foreign-ministers-talks': 'cn'})"
     )
+
+
+def test_a_big_corpus_repr_stays_one_short_line() -> None:
+    seed = dm.load_seed()
+    text = dm.to_json(seed)
+    copies = [
+        dm.from_json(text.replace(seed.article.id, f"copy-{n}"), dm.Dossier) for n in range(50)
+    ]
+    shown = repr(dm.Corpus(copies))
+    assert len(shown) < 250
+    assert "'copy-0', 'copy-1', 'copy-2', \u2026 47 more" in shown

@@ -774,3 +774,39 @@ evidence = ["Wang said"]
     assert len(found) == 2, found
     assert found[0].startswith("events[0].kind: 'banquet'")
     assert found[1] == "people[1].country: unknown id 'xx' (country)"
+
+
+def test_a_long_closest_passage_is_cut_at_a_word(tmp_path: Path) -> None:
+    text = TEXT + " Secretary General Hiroshi Moriyama of the Liberal Democratic Party spoke."
+    toml = HEAD + PEOPLE.replace(
+        'evidence = ["Takeshi Iwaya",',
+        'evidence = ["Hiroshi Moriyama of the Liberal Democratik Party", "Takeshi Iwaya",',
+    )
+    problem = only(problems(tmp_path, toml, text))
+    assert problem.message.endswith(
+        "the closest passage is 'Hiroshi Moriyama of the Liberal Democratic Party'"
+    ), problem.message
+
+
+def test_an_integer_too_long_for_python_is_invalid_toml_not_a_crash(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + PEOPLE + "\n[[x]]\ny = " + "1" * 5000 + "\n")
+    with pytest.raises(dm.CurationError) as caught:
+        dm.load(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "invalid TOML: an integer of more than 4300 digits"
+    ]
+
+
+@pytest.mark.parametrize("bad", [5, None, b"seed.toml"])
+def test_a_path_that_is_no_path_is_a_clear_type_error(bad: object) -> None:
+    for read in (dm.load, dm.read_dossier):
+        with pytest.raises(TypeError, match="path must be a str or a path-like object, got"):
+            read(bad)  # type: ignore[arg-type]
+
+
+def test_loads_curation_reads_toml_text_with_its_text_file_in_a_folder(tmp_path: Path) -> None:
+    write(tmp_path, HEAD + PEOPLE + MEETING)
+    toml = (tmp_path / "small.toml").read_text("utf-8")
+    assert dm.loader.loads_curation(toml, tmp_path) == dm.load(tmp_path / "small.toml")
+    with pytest.raises(dm.CurationError, match="<string>: 1 problem"):
+        dm.loader.loads_curation("[article", tmp_path)

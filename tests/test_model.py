@@ -201,3 +201,13 @@ def test_every_enum_member_of_the_model_has_a_docstring() -> None:
             and isinstance(following.value.value, str)
         }
         assert documented == set(kind.__members__), kind
+
+
+def test_shorten_cuts_long_strings_at_a_word_and_never_in_the_middle() -> None:
+    from diplomodel.errors import shorten
+
+    assert shorten("a" * 47) == repr("a" * 47)
+    words = "Hiroshi Moriyama of the Liberal Democratic Party and more words here"
+    assert shorten(words) == repr("Hiroshi Moriyama of the Liberal") + "\u2026"
+    assert shorten(words, 80) == repr(words)
+    assert "..." not in shorten("x" * 48 + " y")

@@ -274,7 +274,7 @@ def test_wrong_argument_types_raise_clear_type_errors(seed: dm.Dossier) -> None:
         seed.get([])  # type: ignore[call-overload]
     with pytest.raises(TypeError, match=r"name must be a name \(str\), got NoneType None"):
         seed.named(None)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"speaker must be an id \(str\) or a person or an inst"):
+    with pytest.raises(TypeError, match=r"speaker must be an id \(str\), a name or a person or"):
         seed.statements_by(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"topic must be a topic \(str\), got int 1"):
         seed.statements_where(topic=1)  # type: ignore[arg-type]
@@ -295,7 +295,7 @@ def test_reprs_are_one_short_line(seed: dm.Dossier) -> None:
     tenth = next(e for e in seed.timeline() if e.event.id == "mechanism-meeting-10")
     assert repr(tenth) == (
         "TimelineEntry(article='gt-2025-01-14-japan-ruling-coalition-beijing', "
-        "event='mechanism-meeting-10', name='Tenth meeting of the China-Japan ruling '…, "
+        "event='mechanism-meeting-10', name='Tenth meeting of the China-Japan ruling'…, "
         "date='2025-27', date_from='mechanism-meeting-10')"
     )
     meeting = next(
@@ -354,3 +354,12 @@ def test_typed_use_passes_mypy_strict_and_misuse_is_caught(tmp_path: Path) -> No
     assert out.count("[arg-type]") == 2
     # The good snippet really runs, too.
     exec(compile(TYPED_USE, str(good), "exec"), {})
+
+
+def test_a_query_takes_a_name_where_it_takes_an_id(seed: dm.Dossier) -> None:
+    by_name = seed.statements_where(by="Wang Yi")
+    assert by_name == seed.statements_by("wang-yi") != ()
+    assert seed.statements_by("Lu Chao") == seed.statements_by("lu-chao")
+    assert seed.roles_of("CPC") == seed.roles_of("cpc")
+    with pytest.raises(NotFoundError, match="no object with id 'Nobody Here'"):
+        seed.statements_by("Nobody Here")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import errno
 import io
 import json
 import os
@@ -18,7 +19,6 @@ import shutil
 import stat
 import sys
 import tempfile
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from importlib import metadata
@@ -33,7 +33,7 @@ from .dates import DatePrecision, FuzzyDate
 from .dossier import Dossier
 from .errors import CurationError, DiplomodelError, Problem, ValidationError, shorten
 from .institutions import Institution
-from .loader import _Reader, load_seed, read_dossier
+from .loader import load_seed, loads_curation, read_dossier
 from .people import Person
 from .queries import Queries, fold_name
 from .records import write_jsonl
@@ -85,15 +85,7 @@ def _read_stdin(stdin: BinaryIO | None) -> Dossier:
             return from_json(text, Dossier)
         except ValidationError as error:
             raise ValidationError(f"{name}: {error.summary}", error.problems) from None
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise CurationError(name, [Problem("", f"invalid TOML: {error}")]) from None
-    reader = _Reader(name)
-    dossier = reader.dossier(document, Path.cwd())
-    if dossier is None or reader.problems:
-        raise CurationError(name, reader.problems)
-    return dossier
+    return loads_curation(text, Path.cwd(), name)
 
 
 def _read_one(path: str, stdin: BinaryIO | None) -> Dossier:
@@ -334,7 +326,19 @@ def _new_file_mode(path: Path) -> int:
 
 def _write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``:
-    a failed write leaves the old file as it was."""
+    a failed write leaves the old file as it was.
+
+    A symbolic link is followed, so the file it names is replaced and the link kept;
+    a stream that is not a file (a pipe, ``/dev/stdout``) is written to as it is,
+    never replaced by a file.
+    """
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
+        with open(path, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

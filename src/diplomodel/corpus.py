@@ -20,6 +20,8 @@ from .serialize import to_dict
 
 __all__ = ["Conflict", "Corpus"]
 
+_ARTICLES_SHOWN = 3  # in a repr: the first few, then how many more
+
 _MERGED_KINDS = (Country, Person, Institution)
 # Fields that may differ between articles: evidence is per article, and the
 # rest are lists whose union is the merged value.
@@ -44,7 +46,11 @@ class Conflict:
         return f"{self.id}.{self.field} differs between articles ({shown})"
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{article!r}: {shorten(value)}" for article, value in self.values)
+        shown = ", ".join(
+            f"{article!r}: {shorten(value)}" for article, value in self.values[:_ARTICLES_SHOWN]
+        )
+        if len(self.values) > _ARTICLES_SHOWN:
+            shown += f", \u2026 {len(self.values) - _ARTICLES_SHOWN} more"
         return f"Conflict(id={self.id!r}, field={self.field!r}, values={{{shown}}})"
 
 
@@ -139,7 +145,9 @@ class Corpus(Queries):
         object.__setattr__(self, "_conflicts", tuple(conflicts))
 
     def __repr__(self) -> str:
-        articles = ", ".join(repr(d.article.id) for d in self.dossiers)
+        articles = ", ".join(repr(d.article.id) for d in self.dossiers[:_ARTICLES_SHOWN])
+        if len(self.dossiers) > _ARTICLES_SHOWN:
+            articles += f", \u2026 {len(self.dossiers) - _ARTICLES_SHOWN} more"
         return (
             f"Corpus(articles=[{articles}], people={len(self.people)}, "
             f"institutions={len(self.institutions)}, countries={len(self.countries)}, "

@@ -27,17 +27,22 @@ _SHORT.maxlevel = 3
 _SHORTEST = 80
 
 
-def shorten(value: object) -> str:
+def shorten(value: object, width: int = _SHORT.maxstring) -> str:
     """The ``repr`` of ``value`` for an error message, cut to a few dozen characters.
 
     Long strings, big numbers and big or deeply nested containers are cut with
     an ellipsis, so an error about a 5 MB value stays one line long; the cost
-    does not grow with the value.
+    does not grow with the value. A string of more than ``width`` characters
+    keeps its start, cut at a word where there is one, never in its middle.
     """
     if isinstance(value, int) and value.bit_length() > 64:
         return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
-    if isinstance(value, str) and len(value) > _SHORT.maxstring:
-        return repr(value[: _SHORT.maxstring - 8]) + "\u2026"
+    if isinstance(value, str):
+        if len(value) <= width:
+            return repr(value)
+        kept = value[: width - 8]
+        space = kept.rfind(" ")
+        return repr(kept[:space] if space > len(kept) // 2 else kept) + "\u2026"
     text = _SHORT.repr(value)
     return text if len(text) <= _SHORTEST else text[: _SHORTEST - 1] + "\u2026"
 

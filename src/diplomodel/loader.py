@@ -16,6 +16,7 @@ import enum
 import os
 import re
 import stat
+import sys
 import tomllib
 import types
 import typing
@@ -48,7 +49,7 @@ from .people import Person
 from .serialize import from_json
 from .statements import Statement
 
-__all__ = ["SEED_CURATION", "load", "load_seed", "read_dossier", "seed_path"]
+__all__ = ["SEED_CURATION", "load", "load_seed", "loads_curation", "read_dossier", "seed_path"]
 
 SEED_CURATION = "000_25c877c6326c8c1d.toml"
 """File name of the seed article's curation inside the package's ``seeds`` folder."""
@@ -246,7 +247,7 @@ class _Reader:
         starts = self.passages.starts(quote, limit=2 if occurrence is None else occurrence)
         if not starts:
             hint = self.passages.closest(quote)
-            suffix = f"; the closest passage is {shorten(hint)}" if hint else ""
+            suffix = f"; the closest passage is {shorten(hint, 80)}" if hint else ""
             raise self.problem(path, f"quote {shorten(quote)} is not in the text{suffix}")
         if occurrence is None:
             if len(starts) > 1:
@@ -487,12 +488,46 @@ def _read_curation(path: Path) -> dict[str, Any]:
         text = _read_file(path, "curation file")
     except _UnreadableFileError as error:
         raise CurationError(file, [Problem("", str(error))]) from None
+    return _parse_toml(text, file)
+
+
+def _path_argument(path: object) -> Path:
+    """``path`` as a :class:`~pathlib.Path`; a clear :class:`TypeError` for anything else."""
+    if isinstance(path, str | os.PathLike) and not isinstance(path, bytes):
+        return Path(path)
+    raise TypeError(f"path must be a str or a path-like object, got {type(path).__name__}")
+
+
+def _parse_toml(text: str, file: str) -> dict[str, Any]:
+    """The TOML document in ``text``, or a :class:`CurationError` naming ``file``."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CurationError(file, [Problem("", f"invalid TOML: {error}")]) from None
     except RecursionError:
         raise CurationError(file, [Problem("", "invalid TOML: nested too deeply")]) from None
+    except ValueError:  # an integer literal longer than Python converts
+        limit = sys.get_int_max_str_digits()
+        message = f"invalid TOML: an integer of more than {limit} digits"
+        raise CurationError(file, [Problem("", message)]) from None
+
+
+def loads_curation(text: str, folder: str | Path, name: str = "<string>") -> Dossier:
+    """Load a curation given as TOML text; its article text file is found in ``folder``.
+
+    ``name`` stands for the file in error messages. Raises
+    :class:`~diplomodel.CurationError` as :func:`load` does.
+    """
+    document = _parse_toml(text.removeprefix("\ufeff"), name)
+    return _build(document, Path(folder), name)
+
+
+def _build(document: dict[str, Any], folder: Path, file: str) -> Dossier:
+    reader = _Reader(file)
+    dossier = reader.dossier(document, folder)
+    if dossier is None or reader.problems:
+        raise CurationError(file, reader.problems)
+    return dossier
 
 
 def load(path: str | Path) -> Dossier:
@@ -502,13 +537,8 @@ def load(path: str | Path) -> Dossier:
     its place in the file, and returns nothing half-loaded. A leading byte-order
     mark in either file is an encoding signature, not content, and is skipped.
     """
-    path = Path(path)
-    document = _read_curation(path)
-    reader = _Reader(str(path))
-    dossier = reader.dossier(document, path.parent)
-    if dossier is None or reader.problems:
-        raise CurationError(str(path), reader.problems)
-    return dossier
+    path = _path_argument(path)
+    return _build(_read_curation(path), path.parent, str(path))
 
 
 _KNOWN_SUFFIXES = (".toml", ".json")
@@ -521,7 +551,7 @@ def read_dossier(path: str | Path) -> Dossier:
     Raises :class:`~diplomodel.CurationError` or :class:`~diplomodel.ValidationError`
     (both :class:`~diplomodel.DiplomodelError`) naming the file and its problems.
     """
-    path = Path(path)
+    path = _path_argument(path)
     suffix = path.suffix.lower()
     if suffix == ".toml":
         return load(path)

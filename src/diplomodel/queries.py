@@ -348,15 +348,26 @@ class Queries:
         return found.name
 
     def _ref(self, value: object, parameter: str, kinds: tuple[type[Any], ...]) -> str:
-        """The id of ``value`` (an id or an object), checked to be known and of ``kinds``."""
+        """The id of ``value`` (an id, an object, or the name of a person or an
+        institution), checked to be known and of ``kinds``."""
         if isinstance(value, str):
             id = value
+            if id not in self._entities_by_id() and set(kinds) & {Person, Institution}:
+                id = self._id_of_name(value) or id
         elif isinstance(value, _ENTITY_KINDS):
             id = value.id
         else:
             names = " or ".join(a_kind(KIND_NAMES[k]) for k in kinds)
-            raise _type_error(parameter, f"an id (str) or {names}", value)
+            raise _type_error(parameter, f"an id (str), a name or {names}", value)
         return self.get(id, kinds).id
+
+    def _id_of_name(self, name: str) -> str | None:
+        """The id of the one person or institution called ``name``; none if nobody is."""
+        found = self.named(name)
+        if len(found) > 1:
+            ids = ", ".join(entity.id for entity in found)
+            raise NotFoundError(f"{shorten(name)} names more than one: {ids}; give an id", name)
+        return found[0].id if found else None
 
     def _topic(self, topic: str | None) -> str | None:
         """``topic``, checked to be one some statement or consensus item uses."""
