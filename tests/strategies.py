@@ -210,13 +210,13 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
                 date=draw(st.none() | fuzzy_dates()),
                 topics=draw(topics),
                 evidence=text.spans(),
-                on_behalf_of=_maybe(draw, bodies),
+                on_behalf_of=_maybe(draw, bodies) if speakers else None,
                 addressees=tuple(
                     draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
                     if others
                     else ()
                 ),
-                speaker_inferred=draw(st.booleans()),
+                speaker_inferred=bool(speakers) and draw(st.booleans()),
             )
         )
     consensus_items = tuple(

@@ -314,6 +314,29 @@ def test_only_an_assertion_may_name_no_speaker(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("added", "path", "message"),
+    [
+        (
+            'on_behalf_of = "wang-yi"',
+            "statements[4].on_behalf_of",
+            "needs a speaker who speaks for 'wang-yi'; the article's own voice (no speakers) "
+            "speaks for no one",
+        ),
+        (
+            "speaker_inferred = true",
+            "statements[4].speaker_inferred",
+            "must be false when no speaker is named: the article's own voice is not inferred",
+        ),
+    ],
+)
+def test_the_articles_voice_has_no_spokesperson_and_is_not_inferred(
+    tmp_path: Path, added: str, path: str, message: str
+) -> None:
+    body = WIRE_STATEMENTS.replace("speakers = []\n", f"speakers = []\n{added}\n")
+    assert rejected(tmp_path, WIRE, body) == {path: message}
+
+
 def test_addressees_are_checked_references(tmp_path: Path) -> None:
     body = WIRE_STATEMENTS.replace(
         'addressees = ["takeshi-iwaya"]', 'addressees = ["iwaya", "talks", "wang-yi"]'
@@ -513,5 +536,11 @@ def test_the_schema_takes_the_new_fields_and_refuses_a_speakerless_paraphrase(
     assert any(s["speakers"] == [] for s in data["statements"])  # an assertion may
     data["statements"][0]["speakers"] = []
     assert not validator.is_valid(data)
+    own = next(s for s in data["statements"] if s["mode"] == "assertion")
+    own["speaker_inferred"] = True
+    assert not validator.is_valid({**data, "statements": [own]})
+    own["speaker_inferred"] = False
+    own["on_behalf_of"] = "wang-yi"
+    assert not validator.is_valid({**data, "statements": [own]})
     with pytest.raises(dm.ValidationError, match=r"\$\.statements\[0\]\.speakers"):
         dm.from_dict(data, dm.Dossier)

@@ -68,11 +68,25 @@ class SpeechAct(enum.Enum):
 
 
 def _speakers_needed(statement: Statement) -> None:
-    if not statement.speakers and statement.mode is not StatementMode.ASSERTION:
+    if statement.speakers:
+        return
+    if statement.mode is not StatementMode.ASSERTION:
         raise FieldError(
             "speakers",
             f"must not be empty for mode {statement.mode.value!r}: only an assertion "
             "(the article's own voice) may name no speaker",
+        )
+    # The article's own voice has no spokesperson and nobody to infer.
+    if statement.on_behalf_of is not None:
+        raise FieldError(
+            "on_behalf_of",
+            f"needs a speaker who speaks for {statement.on_behalf_of!r}; the article's "
+            "own voice (no speakers) speaks for no one",
+        )
+    if statement.speaker_inferred:
+        raise FieldError(
+            "speaker_inferred",
+            "must be false when no speaker is named: the article's own voice is not inferred",
         )
 
 
@@ -127,11 +141,18 @@ class Statement:
 
     _schema_rules: ClassVar[dict[str, Any]] = {
         "anyOf": [
-            {"properties": {"mode": {"const": StatementMode.ASSERTION.value}}},
             {"properties": {"speakers": {"minItems": 1}}},
+            {
+                "properties": {
+                    "mode": {"const": StatementMode.ASSERTION.value},
+                    "on_behalf_of": {"type": "null"},
+                    "speaker_inferred": {"const": False},
+                }
+            },
         ],
     }
-    """Only an assertion may name no speaker, as JSON Schema (read by :func:`json_schema`)."""
+    """Only an assertion may name no speaker, and then with no body it speaks for and no
+    inferred speaker, as JSON Schema (read by :func:`json_schema`)."""
 
     def __attrs_post_init__(self) -> None:
         _speakers_needed(self)
