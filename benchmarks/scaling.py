@@ -70,6 +70,9 @@ _ID_KEYS = frozenset(
         "channel",
         "parties",
         "document",
+        "addressees",
+        "on_behalf_of",
+        "reported_by",
     }
 )
 _EVIDENCE_KEYS = {"quote", "start", "end"}

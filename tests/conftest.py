@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import diplomodel as dm
+from diplomodel.statements import SpeechAct
 
 TINY_TEXT = (
     "Photo:VCG\n"
@@ -111,6 +112,7 @@ def build_tiny_dossier() -> dm.Dossier:
                 id="neighbors",
                 speakers=("wang-yi",),
                 mode=dm.StatementMode.DIRECT_QUOTE,
+                act=SpeechAct.CLAIM,
                 content=cite("We are neighbors,"),
                 event="talks",
                 channel="xinhua",

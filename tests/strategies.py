@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import diplomodel as dm
 from diplomodel.countries import iso_countries
 from diplomodel.external import Identifier
+from diplomodel.statements import SpeechAct
 
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüö", min_size=1, max_size=8)
 names = st.text(
@@ -215,27 +216,40 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
                 title=draw(st.none() | names),
                 cameo=draw(st.none() | st.sampled_from(["040", "042", "043", "036", "057"])),
                 evidence=text.spans(),
+                reported_by=_maybe(draw, actors),
             )
         )
     event_ids = [e.id for e in events]
     documents = [e.id for e in events if e.kind is dm.EventKind.REPORT]
-    statements = tuple(
-        dm.Statement(
-            id=next(ids),
-            speakers=tuple(
-                draw(st.lists(st.sampled_from(actors), min_size=1, max_size=2, unique=True))
-            ),
-            mode=draw(st.sampled_from(dm.StatementMode)),
-            content=text.span(),
-            event=_maybe(draw, event_ids),
-            channel=_maybe(draw, institution_ids),
-            date=draw(st.none() | fuzzy_dates()),
-            topics=draw(topics),
-            evidence=text.spans(),
-        )
-        for _ in range(draw(st.integers(0, 3) if actors else st.just(0)))
-    )
     parties = actors + country_ids
+    statements: list[dm.Statement] = []
+    for _ in range(draw(st.integers(0, 3) if actors else st.just(0))):
+        mode = draw(st.sampled_from(dm.StatementMode))
+        fewest = 0 if mode is dm.StatementMode.ASSERTION else 1
+        speakers = draw(st.lists(st.sampled_from(actors), min_size=fewest, max_size=2, unique=True))
+        others = [id for id in parties if id not in speakers]
+        bodies = [id for id in institution_ids if id not in speakers]
+        statements.append(
+            dm.Statement(
+                id=next(ids),
+                speakers=tuple(speakers),
+                mode=mode,
+                act=draw(st.sampled_from(SpeechAct)),
+                content=text.span(),
+                event=_maybe(draw, event_ids),
+                channel=_maybe(draw, institution_ids),
+                date=draw(st.none() | fuzzy_dates()),
+                topics=draw(topics),
+                evidence=text.spans(),
+                on_behalf_of=_maybe(draw, bodies) if speakers else None,
+                addressees=tuple(
+                    draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+                    if others
+                    else ()
+                ),
+                speaker_inferred=bool(speakers) and draw(st.booleans()),
+            )
+        )
     consensus_items = tuple(
         dm.ConsensusItem(
             id=next(ids),
@@ -248,6 +262,7 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
             document=_maybe(draw, documents),
             topics=draw(topics),
             evidence=text.spans(min_size=0),
+            reported_by=_maybe(draw, actors),
         )
         for _ in range(draw(st.integers(0, 3) if len(parties) >= 2 else st.just(0)))
     )
@@ -261,7 +276,7 @@ def dossiers(draw: st.DrawFn) -> dm.Dossier:
         institutions=tuple(institutions),
         people=tuple(people),
         events=tuple(events),
-        statements=statements,
+        statements=tuple(statements),
         consensus_items=consensus_items,
         uncited=uncited,
     )

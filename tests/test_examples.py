@@ -44,7 +44,7 @@ def test_who_met_whom() -> None:
 def test_who_said_what() -> None:
     out = run("who_said_what.py")
     assert "Taku Eto\n  [paraphrase, via Kyodo News] he will make a three-day visit" in out
-    assert "Sankei Shimbun\n  [question, via the article] Why Are Japanese Politicians" in out
+    assert "Sankei Shimbun\n  [direct-quote, via the article] Why Are Japanese Politicians" in out
     assert "[assertion, via the article] There is strong criticism" in out
 
 

@@ -284,6 +284,7 @@ def test_statement_content_problems_point_at_its_quote_key(tmp_path: Path) -> No
 id = "useful"
 speakers = ["wang-yi"]
 mode = "paraphrase"
+act = "claim"
 quote = "the talks were useful"
 evidence = [{ quote = "Wang said", occurrence = 1 }]
 """
@@ -765,6 +766,7 @@ def test_a_bad_object_does_not_hide_what_is_wrong_between_the_others(tmp_path: P
 id = "neighbors"
 speakers = ["wang-yi"]
 mode = "direct-quote"
+act = "claim"
 quote = "the talks were useful"
 event = "meeting"
 evidence = ["Wang said"]

@@ -12,6 +12,7 @@ import pytest
 from conftest import cite
 
 import diplomodel as dm
+from diplomodel.statements import SpeechAct
 
 
 def test_objects_are_frozen(tiny: dm.Dossier) -> None:
@@ -95,6 +96,7 @@ def test_repeated_topics_are_refused() -> None:
             id="s",
             speakers=("a",),
             mode=dm.StatementMode.PARAPHRASE,
+            act=SpeechAct.CLAIM,
             content=cite("Wang"),
             topics=("x", "x"),
             evidence=(cite("Wang"),),

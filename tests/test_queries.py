@@ -140,7 +140,9 @@ def test_filters_by_topic_channel_mode_and_event(seed: dm.Dossier) -> None:
         "sankei-editorial-priorities",
     }
     assert [s.id for s in seed.statements_where(mode=dm.StatementMode.DIRECT_QUOTE)] == [
-        "wang-huning-cppcc-contributions"
+        "wang-huning-cppcc-contributions",
+        "sankei-editorial-title",
+        "sankei-editorial-priorities",
     ]
     assert [s.id for s in seed.statements_where(by="liu-jiangyong", topic="seafood-imports")] == [
         "liu-jiangyong-substantial-results"
@@ -208,7 +210,7 @@ def test_an_unknown_enum_value_names_the_allowed_ones(seed: dm.Dossier) -> None:
     (problem,) = caught.value.problems
     assert problem.path == "mode"
     assert problem.message == (
-        "'quoted' is not one of: direct-quote, paraphrase, question, assertion"
+        "'quoted' is not one of: direct-quote, paraphrase, partial-quote, assertion"
     )
     with pytest.raises(dm.ValidationError, match=r"'soon' is not one of: .*planned"):
         seed.events_where(status="soon")

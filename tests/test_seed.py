@@ -265,39 +265,62 @@ def statement(seed: dm.Dossier, id: str) -> dm.Statement:
     return seed.get(id, dm.Statement)
 
 
-def test_statements_speakers_modes_and_channels(seed: dm.Dossier) -> None:
+def test_statements_speakers_modes_acts_and_channels(seed: dm.Dossier) -> None:
     expected = {
-        "wang-huning-in-depth-exchanges": (("wang-huning",), "paraphrase", "xinhua"),
-        "wang-huning-cppcc-contributions": (("wang-huning",), "direct-quote", None),
-        "wang-yi-close-neighbors": (("wang-yi",), "paraphrase", None),
-        "wang-yi-important-opportunity": (("wang-yi",), "paraphrase", None),
-        "mechanism-call-for-exchanges": (("cpc", "jp-ruling-coalition"), "paraphrase", None),
-        "liu-jianchao-implement-consensus": (("liu-jianchao",), "paraphrase", "xinhua"),
-        "liu-jianchao-strengthen-dialogue": (("liu-jianchao",), "paraphrase", None),
+        "wang-huning-in-depth-exchanges": (("wang-huning",), "paraphrase", "call", "xinhua"),
+        "wang-huning-cppcc-contributions": (("wang-huning",), "direct-quote", "pledge", None),
+        "wang-yi-close-neighbors": (("wang-yi",), "paraphrase", "claim", None),
+        "wang-yi-important-opportunity": (("wang-yi",), "paraphrase", "call", None),
+        "mechanism-call-for-exchanges": (
+            ("cpc", "jp-ruling-coalition"),
+            "paraphrase",
+            "call",
+            None,
+        ),
+        "liu-jianchao-implement-consensus": (("liu-jianchao",), "paraphrase", "pledge", "xinhua"),
+        "liu-jianchao-strengthen-dialogue": (("liu-jianchao",), "paraphrase", "call", None),
         "secretaries-general-resumption": (
             ("hiroshi-moriyama", "makoto-nishida"),
             "paraphrase",
+            "claim",
             None,
         ),
         "secretaries-general-closer-exchanges": (
             ("hiroshi-moriyama", "makoto-nishida"),
             "paraphrase",
+            "pledge",
             None,
         ),
-        "eto-announces-visit": (("taku-eto",), "paraphrase", "kyodo-news"),
-        "defense-ministry-eastern-theater-visit": (("cn-defense-ministry",), "paraphrase", None),
-        "liu-jiangyong-frequent-exchanges": (("liu-jiangyong",), "paraphrase", "global-times"),
-        "liu-jiangyong-substantial-results": (("liu-jiangyong",), "paraphrase", "global-times"),
-        "article-right-wing-criticism": (("global-times",), "assertion", None),
-        "sankei-editorial-title": (("sankei-shimbun",), "question", None),
-        "sankei-editorial-priorities": (("sankei-shimbun",), "question", None),
-        "lu-chao-stay-clear-of-hawks": (("lu-chao",), "paraphrase", "global-times"),
-        "lu-chao-crucial-question": (("lu-chao",), "paraphrase", None),
+        "eto-announces-visit": (("taku-eto",), "paraphrase", "announcement", "kyodo-news"),
+        "defense-ministry-eastern-theater-visit": (
+            ("cn-defense-ministry",),
+            "paraphrase",
+            "announcement",
+            None,
+        ),
+        "liu-jiangyong-frequent-exchanges": (
+            ("liu-jiangyong",),
+            "paraphrase",
+            "claim",
+            "global-times",
+        ),
+        "liu-jiangyong-substantial-results": (
+            ("liu-jiangyong",),
+            "paraphrase",
+            "claim",
+            "global-times",
+        ),
+        "article-right-wing-criticism": (("global-times",), "assertion", "claim", None),
+        "sankei-editorial-title": (("sankei-shimbun",), "direct-quote", "question", None),
+        "sankei-editorial-priorities": (("sankei-shimbun",), "direct-quote", "question", None),
+        "lu-chao-stay-clear-of-hawks": (("lu-chao",), "paraphrase", "claim", "global-times"),
+        "lu-chao-crucial-question": (("lu-chao",), "paraphrase", "claim", None),
     }
     assert {s.id for s in seed.statements} == set(expected)
-    for id, (speakers, mode, channel) in expected.items():
+    for id, (speakers, mode, act, channel) in expected.items():
         found = statement(seed, id)
-        assert (found.speakers, found.mode.value, found.channel) == (speakers, mode, channel), id
+        got = (found.speakers, found.mode.value, found.act.value, found.channel)
+        assert got == (speakers, mode, act, channel), id
 
 
 def test_coreference_liu_added_is_the_international_department_head(seed: dm.Dossier) -> None:

@@ -35,10 +35,11 @@ from .queries import Appointment, Interaction, TimelineEntry
 from .records import TABLES, Record, to_records, write_jsonl
 from .schema import json_schema
 from .serialize import converter, from_dict, from_json, to_dict, to_json
-from .statements import Statement, StatementMode
+from .statements import ARTICLE_VOICE, SpeechAct, Statement, StatementMode
 from .walk import EvidenceSite
 
 __all__ = [
+    "ARTICLE_VOICE",
     "TABLES",
     "Appointment",
     "Article",
@@ -79,6 +80,7 @@ __all__ = [
     "Role",
     "SentenceCoverage",
     "SentenceStatus",
+    "SpeechAct",
     "Statement",
     "StatementMode",
     "TimelineEntry",

@@ -39,6 +39,7 @@ from .queries import Queries, fold_name
 from .records import write_jsonl
 from .schema import json_schema
 from .serialize import from_json, to_dict, to_json
+from .statements import Statement
 
 __all__ = ["main"]
 
@@ -285,16 +286,39 @@ def _resolve_name(source: Source, name: str) -> str:
     raise _InputError(f"no person or institution is called {shorten(name)}{hint}")
 
 
+def _statement_heading(source: Source, statement: Statement, publisher_of: dict[int, str]) -> str:
+    """Who says it, how, doing what, to whom, through whom: one line of the listing."""
+    if statement.in_article_voice:
+        who = f"the article ({publisher_of[id(statement)]})"
+    else:
+        who = " and ".join(source.name_of(s) for s in statement.speakers)
+    if statement.on_behalf_of is not None:
+        who += f" for {source.name_of(statement.on_behalf_of)}"
+    parts = [who, statement.mode.value, statement.act.value]
+    if statement.addressees:
+        parts.append("to " + " and ".join(source.name_of(a) for a in statement.addressees))
+    heading = ", ".join(parts)
+    if statement.channel is not None:
+        heading += f" (via {source.name_of(statement.channel)})"
+    if statement.speaker_inferred:
+        heading += " (speaker inferred)"
+    return heading
+
+
 def _statements_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
     by = _resolve_name(source, args.by) if args.by is not None else None
     found = source.statements_where(by=by, topic=args.topic)
     if args.json:
         _emit_json([to_dict(s) for s in found], out)
         return
+    publisher_of = {
+        id(statement): dossier.article.publisher
+        for dossier in _dossiers(source)
+        for statement in dossier.statements
+        if statement.in_article_voice
+    }
     for statement in found:
-        speakers = " and ".join(source.name_of(s) for s in statement.speakers)
-        channel = f" (via {source.name_of(statement.channel)})" if statement.channel else ""
-        print(f"- {speakers}, {statement.mode.value}{channel}:", file=out)
+        print(f"- {_statement_heading(source, statement, publisher_of)}:", file=out)
         print(f"  \u201c{statement.content.quote}\u201d", file=out)
         if statement.topics:
             print(f"  topics: {', '.join(statement.topics)}", file=out)

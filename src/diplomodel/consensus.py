@@ -65,6 +65,10 @@ class ConsensusItem:
     evidence: tuple[Evidence, ...] = ()
     """Further words that support it, beyond its content: "They agreed to"."""
 
+    reported_by: str | None = attrs.field(default=None, validator=valid_id)
+    """Id of the person or institution the article has it from ("the two sides agreed
+    to…, the spokesperson said"); the words that say so belong in :attr:`evidence`."""
+
     @property
     def name(self) -> str:
         """A label for tables and listings: the words, cut to about 60 characters."""

@@ -138,7 +138,7 @@ def check_dossier(
 
     The checks are those of :class:`Dossier`; their cost grows linearly (or as
     n log n) with the size of the input. Returns the problems, in the order:
-    ids, references, cycles, evidence, aliases. A section name it does not know
+    ids, references, cycles, statement voices, evidence, aliases. A section name it does not know
     is a mistake of the caller, not of the input, and raises :class:`ValueError`.
     """
     unknown = sorted(set(sections) - set(SECTIONS))
@@ -147,6 +147,7 @@ def check_dossier(
     by_id, problems = _index_ids(sections)
     problems += _check_references(sections, by_id, unreadable)
     problems += _check_cycles(sections, by_id)
+    problems += _check_statement_voices(sections)
     if article is not None:
         problems += _check_evidence(article, sections)
         problems += _check_aliases(article.text, sections)
@@ -221,6 +222,32 @@ def _reference_problem(
         reference.path,
         f"{shorten(reference.target)} is {a_kind(found)}, expected {a_kind(wanted)}",
     )
+
+
+def _check_statement_voices(sections: Mapping[str, Sequence[tuple[int, Any]]]) -> list[Problem]:
+    """A statement's addressees and the body it speaks for are not among its own speakers."""
+    problems: list[Problem] = []
+    for index, statement in sections.get("statements", ()):
+        path = f"$.statements[{index}]"
+        speakers = set(statement.speakers)
+        if statement.on_behalf_of in speakers:
+            problems.append(
+                Problem(
+                    f"{path}.on_behalf_of",
+                    f"{shorten(statement.on_behalf_of)} is also a speaker: a body that speaks "
+                    "for itself is a speaker, one that a spokesperson speaks for is on_behalf_of",
+                )
+            )
+        for j, addressee in enumerate(statement.addressees):
+            if addressee in speakers:
+                problems.append(
+                    Problem(
+                        f"{path}.addressees[{j}]",
+                        f"{shorten(addressee)} is also a speaker: a statement is not "
+                        "said to its own speaker",
+                    )
+                )
+    return problems
 
 
 # Walk states of the cycle check: not yet reached, on the walk under way, done.

@@ -169,6 +169,11 @@ class Event:
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article tells of the event."""
 
+    reported_by: str | None = attrs.field(default=None, validator=valid_id)
+    """Id of the person or institution the article has it from ("both ministers
+    attended the dialogue, the spokesperson said"); the words that say so belong
+    in :attr:`evidence`, so the report is not also curated as a statement."""
+
     _schema_rules: ClassVar[dict[str, Any]] = {
         "anyOf": [
             {"properties": {"series": {"type": "null"}, "number": {"type": "null"}}},

@@ -27,7 +27,7 @@ from .errors import NotFoundError, Problem, ValidationError, shorten
 from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
 from .people import Person, Role
-from .statements import Statement, StatementMode
+from .statements import SpeechAct, Statement, StatementMode
 from .walk import EvidenceSite, iter_evidence
 
 if TYPE_CHECKING:
@@ -431,16 +431,19 @@ class Queries:
         channel: str | Institution | None = None,
         mode: StatementMode | str | None = None,
         event: str | Event | None = None,
+        act: SpeechAct | str | None = None,
     ) -> tuple[Statement, ...]:
-        """Statements, filtered by speaker, topic, reporting channel, mode and event.
+        """Statements, filtered by speaker, topic, reporting channel, mode, event and act.
 
-        ``mode`` is a :class:`~diplomodel.StatementMode` or its value (``"paraphrase"``);
+        ``mode`` is a :class:`~diplomodel.StatementMode` or its value (``"paraphrase"``),
+        ``act`` a :class:`~diplomodel.SpeechAct` or its value (``"question"``);
         an unknown value raises :class:`~diplomodel.ValidationError` naming the allowed
         ones, and an unknown topic :class:`~diplomodel.errors.NotFoundError`. A known
         topic that no statement matches gives ``()``.
         """
         index = self._query_index()
         wanted_mode = _member(StatementMode, mode, "mode")
+        wanted_act = _member(SpeechAct, act, "act")
         wanted_topic = self._topic(topic)
         by_id = self._ref(by, "by", _SPEAKER_KINDS) if by is not None else None
         channel_id = self._ref(channel, "channel", (Institution,)) if channel is not None else None
@@ -452,6 +455,7 @@ class Queries:
         found = _filter(found, channel is not None, lambda s: s.channel == channel_id)
         found = _filter(found, mode is not None, lambda s: s.mode is wanted_mode)
         found = _filter(found, event is not None, lambda s: s.event == event_id)
+        found = _filter(found, act is not None, lambda s: s.act is wanted_act)
         return tuple(found)
 
     def events_where(

@@ -1,8 +1,8 @@
 """Tables: a dossier or corpus as flat rows, ready for pandas, DuckDB or JSON Lines.
 
-Each table is a list of dicts whose values are strings, integers or ``None``;
+Each table is a list of dicts whose values are strings, integers, booleans or ``None``;
 ids are the foreign keys between tables, dates are ISO strings, and lists
-(speakers, parties, topics, participants) are link tables of their own.
+(speakers, addressees, parties, topics, participants) are link tables of their own.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .walk import iter_evidence
 
 __all__ = ["TABLES", "Record", "to_records", "write_jsonl"]
 
-Record = dict[str, str | int | None]
+Record = dict[str, str | int | bool | None]
 """One flat row."""
 
 TABLES = (
@@ -36,6 +36,7 @@ TABLES = (
     "statements",
     "statement_speakers",
     "statement_topics",
+    "statement_addressees",
     "consensus_items",
     "consensus_parties",
     "consensus_topics",
@@ -109,6 +110,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "number": event.number,
                 "title": event.title,
                 "cameo": event.cameo,
+                "reported_by": event.reported_by,
             }
         )
         for participation in event.participants:
@@ -126,9 +128,12 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "article": a,
                 "id": statement.id,
                 "mode": statement.mode.value,
+                "act": statement.act.value,
                 **_span_columns(statement.content, "content"),
                 "event": statement.event,
                 "channel": statement.channel,
+                "on_behalf_of": statement.on_behalf_of,
+                "speaker_inferred": statement.speaker_inferred,
                 **_date_columns(statement.date),
             }
         )
@@ -136,6 +141,10 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
             tables["statement_speakers"].append({"statement": statement.id, "speaker": speaker})
         for topic in statement.topics:
             tables["statement_topics"].append({"statement": statement.id, "topic": topic})
+        for addressee in statement.addressees:
+            tables["statement_addressees"].append(
+                {"statement": statement.id, "addressee": addressee}
+            )
     for item in dossier.consensus_items:
         tables["consensus_items"].append(
             {
@@ -145,6 +154,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 **_span_columns(item.content, "content"),
                 "event": item.event,
                 "document": item.document,
+                "reported_by": item.reported_by,
             }
         )
         for party in item.parties:

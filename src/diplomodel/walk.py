@@ -190,16 +190,23 @@ def references_of(section: str, index: int, obj: Sectioned) -> Iterator[Referenc
             )
         yield from _ref(f"{path}.part_of", obj.part_of, "event")
         yield from _ref(f"{path}.series", obj.series, "institution")
+        yield from _ref(f"{path}.reported_by", obj.reported_by, *_PERSON_OR_INSTITUTION)
     elif isinstance(obj, Statement):
         for j, speaker in enumerate(obj.speakers):
             yield from _ref(f"{path}.speakers[{j}]", speaker, *_PERSON_OR_INSTITUTION)
         yield from _ref(f"{path}.event", obj.event, "event")
         yield from _ref(f"{path}.channel", obj.channel, "institution")
+        yield from _ref(f"{path}.on_behalf_of", obj.on_behalf_of, "institution")
+        for j, addressee in enumerate(obj.addressees):
+            yield from _ref(
+                f"{path}.addressees[{j}]", addressee, "person", "institution", "country"
+            )
     elif isinstance(obj, ConsensusItem):
         for j, party in enumerate(obj.parties):
             yield from _ref(f"{path}.parties[{j}]", party, "person", "institution", "country")
         yield from _ref(f"{path}.event", obj.event, "event")
         yield from _ref(f"{path}.document", obj.document, "event")
+        yield from _ref(f"{path}.reported_by", obj.reported_by, *_PERSON_OR_INSTITUTION)
 
 
 def iter_references(dossier: Dossier) -> Iterator[Reference]:
