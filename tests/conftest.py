@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
+import attrs
 import pytest
 
 import diplomodel as dm
@@ -137,3 +140,15 @@ def build_tiny_dossier() -> dm.Dossier:
 @pytest.fixture
 def tiny() -> dm.Dossier:
     return build_tiny_dossier()
+
+
+def attrs_objects(obj: Any) -> Iterator[Any]:
+    """Every attrs object inside ``obj``, ``obj`` included."""
+    if attrs.has(type(obj)):
+        yield obj
+        for field in attrs.fields(type(obj)):
+            if field.init:
+                yield from attrs_objects(getattr(obj, field.name))
+    elif isinstance(obj, tuple):
+        for item in obj:
+            yield from attrs_objects(item)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import pytest
-from conftest import cite
+from conftest import attrs_objects, cite
 
 import diplomodel as dm
 from diplomodel.errors import FieldError
@@ -16,18 +15,6 @@ from diplomodel.identifiers import broken_rules
 
 _BAD_STRINGS = ("", " \n", "Not A Slug", "x\n", "\ud800")
 _BAD_INTS = (-1, 0, 10**40)
-
-
-def _objects(obj: Any) -> Iterator[Any]:
-    """Every attrs object inside ``obj``, ``obj`` included."""
-    if attrs.has(type(obj)):
-        yield obj
-        for field in attrs.fields(type(obj)):
-            if field.init:
-                yield from _objects(getattr(obj, field.name))
-    elif isinstance(obj, tuple):
-        for item in obj:
-            yield from _objects(item)
 
 
 def _problems(data: Any, cls: type[Any] = dm.Dossier) -> list[dm.Problem]:
@@ -39,7 +26,7 @@ def _problems(data: Any, cls: type[Any] = dm.Dossier) -> list[dm.Problem]:
 
 
 def test_every_local_problem_of_the_seed_names_a_field_and_says_what_is_wrong() -> None:
-    objects = [obj for obj in _objects(dm.load_seed()) if not isinstance(obj, dm.Dossier)]
+    objects = [obj for obj in attrs_objects(dm.load_seed()) if not isinstance(obj, dm.Dossier)]
     reported = 0
     for obj in objects[:: max(1, len(objects) // 120)]:  # a spread across the whole seed
         original = dm.to_dict(obj)

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from conftest import build_tiny_dossier
+from conftest import attrs_objects, build_tiny_dossier
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,17 +54,6 @@ COMPARED_FIELDS = {
 }
 
 
-def _objects(obj: Any) -> Iterator[Any]:
-    if attrs.has(type(obj)):
-        yield obj
-        for field in attrs.fields(type(obj)):
-            if field.init:
-                yield from _objects(getattr(obj, field.name))
-    elif isinstance(obj, tuple):
-        for item in obj:
-            yield from _objects(item)
-
-
 def _tiny_with_identifiers() -> dm.Dossier:
     """The tiny dossier with identifiers of every known scheme and of an unknown one."""
     tiny = build_tiny_dossier()
@@ -102,7 +91,7 @@ def _tiny_with_identifiers() -> dm.Dossier:
 def _samples() -> list[tuple[type[Any], Any]]:
     found: dict[type[Any], list[Any]] = {cls: [] for cls in CLASSES}
     for dossier in (dm.load_seed(), build_tiny_dossier(), _tiny_with_identifiers()):
-        for obj in _objects(dossier):
+        for obj in attrs_objects(dossier):
             if type(obj) in found and len(found[type(obj)]) < 12:
                 found[type(obj)].append(obj)
     return [(cls, dm.to_dict(obj)) for cls, objs in found.items() for obj in objs]
@@ -208,7 +197,7 @@ def _reader_accepts(cls: type[Any], data: Any) -> bool:
 
 @settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
-def test_schema_and_reader_agree_on_mutated_objects(case: tuple[type[Any], Any, str]) -> None:
+def test_schema_and_reader_agree_on_mutatedattrs_objects(case: tuple[type[Any], Any, str]) -> None:
     cls, data, change = case
     schema_accepts = VALIDATORS[cls].is_valid(data)
     assert _reader_accepts(cls, data) == schema_accepts, (cls.__name__, change)
