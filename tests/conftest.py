@@ -152,3 +152,12 @@ def attrs_objects(obj: Any) -> Iterator[Any]:
     elif isinstance(obj, tuple):
         for item in obj:
             yield from attrs_objects(item)
+
+
+@pytest.fixture(scope="session")
+def schema() -> Any:
+    """A validator of the JSON Schema of a dossier (jsonschema comes with the dev extra)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    return jsonschema.Draft202012Validator(
+        dm.json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )

@@ -209,7 +209,7 @@ def test_every_act_is_documented_with_an_example() -> None:
 
 
 def test_old_mode_question_says_what_to_write_instead(tmp_path: Path) -> None:
-    seed_toml = Path(dm.__file__).parents[2] / "seeds" / "000_25c877c6326c8c1d.toml"
+    seed_toml = dm.loader.seed_path()
     old = seed_toml.read_text(encoding="utf-8").replace(
         'mode = "direct-quote"\nact = "question"', 'mode = "question"'
     )

@@ -105,16 +105,13 @@ def _structure_date(value: Any, _type: Any) -> dt.date:
         ) from None
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Any:
-    members = {member.value: member for member in cls}
-    allowed = ", ".join(repr(value) for value in members)
-
-    def structure(value: Any, _type: Any) -> enum.Enum:
-        if isinstance(value, str) and value in members:
-            return members[value]
-        raise ValueError(f"{shorten(value)} is not a valid {cls.__name__}: one of {allowed}")
-
-    return structure
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    if isinstance(value, str):
+        for member in cls:
+            if member.value == value:
+                return member
+    allowed = ", ".join(repr(member.value) for member in cls)
+    raise ValueError(f"{shorten(value)} is not a valid {cls.__name__}: one of {allowed}")
 
 
 def _key_list(keys: list[str]) -> str:
@@ -128,9 +125,8 @@ def _make_converter() -> cattrs.Converter:
     made.register_structure_hook(int, _strict(int, reject=(bool,)))
     made.register_structure_hook(bool, _strict(bool))
     made.register_structure_hook(dt.date, _structure_date)
-    made.register_structure_hook_factory(
-        lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _enum_hook
-    )
+    # By class, so that it wins over the enum hooks of every cattrs version.
+    made.register_structure_hook(enum.Enum, _structure_enum)
 
     def tuple_from_list(type_: Any) -> Any:
         (item_type, *_rest) = typing.get_args(type_) or (Any,)
