@@ -591,3 +591,13 @@ def test_export_writes_through_links_and_streams_and_never_replaces_them(
     code, _, err = run(capsys, "export", "--output", str(tmp_path))
     assert code == 1
     assert "is a folder" in err
+
+
+def test_a_very_long_file_name_is_not_echoed_whole(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path.joinpath(*["d" * 100] * 30, "absent.toml")  # 3,000 characters
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 1
+    assert "absent.toml" in err
+    assert len(err) < 600, len(err)

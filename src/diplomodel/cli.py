@@ -31,7 +31,14 @@ from .countries import Country
 from .coverage import SentenceCoverage
 from .dates import DatePrecision, FuzzyDate
 from .dossier import Dossier
-from .errors import CurationError, DiplomodelError, Problem, ValidationError, shorten
+from .errors import (
+    CurationError,
+    DiplomodelError,
+    Problem,
+    ValidationError,
+    shorten,
+    shorten_path,
+)
 from .institutions import Institution
 from .loader import load_seed, loads_curation, read_dossier
 from .people import Person
@@ -68,7 +75,9 @@ def _check_regular_file(path: str) -> None:
         return  # the reader reports a missing or unreadable file in its own words
     if not stat.S_ISREG(mode):
         what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-        raise _InputError(f"{path}: {what}; give a curation file (.toml) or a JSON dump (.json)")
+        raise _InputError(
+            f"{shorten_path(path)}: {what}; give a curation file (.toml) or a JSON dump (.json)"
+        )
 
 
 def _read_stdin(stdin: BinaryIO | None) -> Dossier:

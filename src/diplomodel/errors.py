@@ -16,6 +16,7 @@ __all__ = [
     "Problem",
     "ValidationError",
     "shorten",
+    "shorten_path",
 ]
 
 _SHORT = reprlib.Repr()
@@ -45,6 +46,16 @@ def shorten(value: object, width: int = _SHORT.maxstring) -> str:
         return repr(kept[:space] if space > len(kept) // 2 else kept) + "\u2026"
     text = _SHORT.repr(value)
     return text if len(text) <= _SHORTEST else text[: _SHORTEST - 1] + "\u2026"
+
+
+def shorten_path(path: object) -> str:
+    """A file's path for an error message: whole when short, else its last part after an
+    ellipsis, since the end names the file."""
+    text = str(path)
+    return text if len(text) <= _LONGEST_PATH else "\u2026" + text[-(_LONGEST_PATH - 1) :]
+
+
+_LONGEST_PATH = 160
 
 
 class DiplomodelError(Exception):
@@ -92,7 +103,7 @@ class CurationError(ValidationError):
         problems = tuple(problems)
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{file}: {count} {noun} in the curation", problems)
+        super().__init__(f"{shorten_path(file)}: {count} {noun} in the curation", problems)
 
 
 class FieldError(DiplomodelError, ValueError):

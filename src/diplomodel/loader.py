@@ -40,6 +40,7 @@ from .errors import (
     Problem,
     ValidationError,
     shorten,
+    shorten_path,
 )
 from .events import Event
 from .evidence import Evidence, find_occurrences
@@ -564,11 +565,13 @@ def read_dossier(path: str | Path) -> Dossier:
     try:
         text = _read_file(path, "dossier file")
     except _UnreadableFileError as error:
-        raise ValidationError(f"{path}: cannot read", [Problem("", str(error))]) from None
+        raise ValidationError(
+            f"{shorten_path(path)}: cannot read", [Problem("", str(error))]
+        ) from None
     try:
         return from_json(text, Dossier)
     except ValidationError as error:
-        raise ValidationError(f"{path}: {error.summary}", error.problems) from None
+        raise ValidationError(f"{shorten_path(path)}: {error.summary}", error.problems) from None
 
 
 def seed_path() -> Path:
