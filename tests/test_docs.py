@@ -8,22 +8,24 @@ pages give are the code's.
 
 from __future__ import annotations
 
-import ast
 import doctest
 import enum
 import importlib
 import importlib.util
-import inspect
 import pkgutil
 import re
-import textwrap
+import tomllib
+import typing
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import diplomodel as dm
+from diplomodel.loader import _fields_of, seed_path
 
 DOCS = Path(__file__).parent.parent / "docs"
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.DOTALL | re.MULTILINE)
@@ -98,14 +100,7 @@ INVENTORIES = DOCS / "_inventories"
 
 
 def _inventory_script() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "make_inventories", INVENTORIES / "make_inventories.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _load_script(INVENTORIES / "make_inventories.py")
 
 
 def test_the_committed_inventories_are_what_the_script_writes() -> None:
@@ -157,25 +152,21 @@ def _package_enums() -> list[type[enum.Enum]]:
 ENUMS = _package_enums()
 
 
-def _member_docstrings(cls: type[enum.Enum]) -> dict[str, str | None]:
-    """Each member assigned in the class body, with the string literal right after it.
+def _load_script(path: Path) -> Any:
+    """A docs script as a module, so that its functions can be called and compared."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    That string is what Sphinx's autodoc shows as the member's docstring.
-    """
-    (body,) = ast.parse(textwrap.dedent(inspect.getsource(cls))).body
-    assert isinstance(body, ast.ClassDef)
-    docstrings: dict[str, str | None] = {}
-    for statement, following in zip(body.body, [*body.body[1:], None], strict=True):
-        if isinstance(statement, ast.Assign):
-            (target,) = statement.targets
-            assert isinstance(target, ast.Name)
-            docstring = None
-            if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
-                docstring = (
-                    following.value.value if isinstance(following.value.value, str) else None
-                )
-            docstrings[target.id] = docstring
-    return docstrings
+
+# The curation guide's rules are written by this script; its docstring reader is the
+# one both the page and the test below use.
+RULES_SCRIPT = DOCS / "_generated" / "make_curation_rules.py"
+RULES = _load_script(RULES_SCRIPT)
+_member_docstrings = RULES.member_docstrings
 
 
 def test_every_exported_enum_is_checked() -> None:
@@ -241,3 +232,131 @@ def _resolves(dotted: str) -> bool:
 def test_every_name_a_page_gives_exists(page: str) -> None:
     names = set(DOTTED.findall((DOCS / page).read_text("utf-8")))
     assert sorted(name for name in names if not _resolves(name)) == []
+
+
+# -- every key and every allowed value, in the curation guide ---------------------------
+
+CURATION = DOCS / "curation.md"
+
+
+def test_the_curation_guides_rules_are_what_the_code_says() -> None:
+    on_page = RULES.current_block(CURATION.read_text("utf-8"))
+    assert on_page == RULES.rules_block(), (
+        "docs/curation.md's rules differ from the code: "
+        "run `python docs/_generated/make_curation_rules.py` and commit the page"
+    )
+
+
+def _tables(block: str) -> dict[str, list[list[str]]]:
+    """The rows of each table of the block, under its heading (``#### Event``)."""
+    tables: dict[str, list[list[str]]] = {}
+    heading = ""
+    for line in block.splitlines():
+        if line.startswith("#### "):
+            heading = line.removeprefix("#### ")
+            tables[heading] = []
+        elif line.startswith("| ") and not line.startswith("| ---") and heading:
+            cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+            tables[heading].append(cells)
+    return {name: rows[1:] for name, rows in tables.items()}  # without the header row
+
+
+PAGE_TABLES = _tables(RULES.current_block(CURATION.read_text("utf-8")))
+
+
+def _keys_on_page(cls: type[Any]) -> set[str]:
+    return {row[0].strip("`") for row in PAGE_TABLES[cls.__name__]}
+
+
+def test_the_guide_lists_each_key_the_loader_reads_under_its_curation_name() -> None:
+    classes = RULES.curated_classes()
+    assert {dm.Person, dm.Role, dm.Place, dm.Participation, dm.Identifier} <= set(classes)
+    for cls in classes:
+        assert _keys_on_page(cls) == set(_fields_of(cls)[1]), cls.__name__
+    # The renames: a statement's words are its quote, not its content.
+    assert "quote" in _keys_on_page(dm.Statement)
+    assert "content" not in _keys_on_page(dm.Statement)
+    assert "quote" in _keys_on_page(dm.UncitedPassage)
+
+
+def _element(cls: type[Any], key: str) -> Any:
+    """The class or enum a curation key of ``cls`` holds (a list's element type)."""
+    hints, fields = _fields_of(cls)
+    return RULES._parts(hints[fields[key].name])[0]
+
+
+def _seed_tables(table: dict[str, Any], cls: type[Any]) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Each table of the seed's curation, nested ones too, with the class it is read as."""
+    yield table, cls
+    for key, value in table.items():
+        element = _element(cls, key)
+        if attrs.has(element) and element not in (dm.Evidence, dm.FuzzyDate):
+            for item in value if isinstance(value, list) else [value]:
+                yield from _seed_tables(item, element)
+
+
+def test_every_key_and_value_the_seed_curation_writes_is_in_the_guide() -> None:
+    seed = tomllib.loads(seed_path().read_text("utf-8"))
+    values_on_page = {
+        name: {row[0].strip("`") for row in rows} for name, rows in PAGE_TABLES.items()
+    }
+    checked = 0
+    for section, value in seed.items():
+        cls = RULES._parts(typing.get_type_hints(dm.Dossier)[section])[0]
+        for item in value if isinstance(value, list) else [value]:
+            for table, owner in _seed_tables(item, cls):
+                assert set(table) <= _keys_on_page(owner), owner.__name__
+                for key, written in table.items():
+                    element = _element(owner, key)
+                    if isinstance(element, type) and issubclass(element, enum.Enum):
+                        assert written in values_on_page[element.__name__], (key, written)
+                        checked += 1
+    assert checked > 10, "the seed writes too few enum values to check the guide"
+
+
+def test_the_guide_lists_every_member_of_every_enum_a_curation_writes() -> None:
+    enums = RULES.curated_enums(RULES.curated_classes())
+    assert {dm.EventKind, dm.ParticipantPart, dm.SpeechAct, dm.ConsensusStatus} <= set(enums)
+    assert dm.DatePrecision not in enums, "a curation writes date words, not a precision"
+    for cls in enums:
+        rows = PAGE_TABLES[cls.__name__]
+        assert [row[0].strip("`") for row in rows] == [member.value for member in cls]
+        assert all(row[1] for row in rows), f"a member of {cls.__name__} has no meaning"
+
+
+def _row(cls: type[Any], key: str) -> list[str]:
+    (row,) = [row for row in PAGE_TABLES[cls.__name__] if row[0] == f"`{key}`"]
+    return row
+
+
+def test_the_guide_states_the_schemas_counts_and_requirements() -> None:
+    schema = dm.json_schema()["$defs"]
+    parties = schema["ConsensusItem"]["properties"]["parties"]
+    assert f"at least {parties['minItems']}" in _row(dm.ConsensusItem, "parties")[3]
+    assert "no repeats" in _row(dm.ConsensusItem, "parties")[3]
+    assert "at least 1" in _row(dm.Event, "evidence")[3]
+    assert (
+        f"≥ {schema['Event']['properties']['number']['anyOf'][0]['minimum']}"
+        in (_row(dm.Event, "number")[3])
+    )
+    for cls in RULES.curated_classes():
+        required = set(schema[cls.__name__]["required"])
+        for row in PAGE_TABLES[cls.__name__]:
+            key = row[0].strip("`")
+            field = _fields_of(cls)[1][key].name
+            assert (row[1] == "required") == (field in required), (cls.__name__, key)
+
+
+def test_the_guide_follows_the_schema_it_is_written_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A rule the model changes changes the page: the text is read off json_schema.
+    real = dm.json_schema
+
+    def stricter(cls: Any = None) -> Any:
+        schema = real(cls)
+        schema["$defs"]["ConsensusItem"]["properties"]["parties"]["minItems"] = 3
+        return schema
+
+    monkeypatch.setattr(dm, "json_schema", stricter)
+    block = RULES.rules_block()
+    assert block != RULES.current_block(CURATION.read_text("utf-8"))
+    assert "at least 3" in _tables(block)["ConsensusItem"][1][3]
