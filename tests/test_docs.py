@@ -282,7 +282,7 @@ def test_the_guide_lists_each_key_the_loader_reads_under_its_curation_name() -> 
 def _element(cls: type[Any], key: str) -> Any:
     """The class or enum a curation key of ``cls`` holds (a list's element type)."""
     hints, fields = _fields_of(cls)
-    return RULES._parts(hints[fields[key].name])[0]
+    return RULES.parts_of(hints[fields[key].name])[0]
 
 
 def _seed_tables(table: dict[str, Any], cls: type[Any]) -> Iterator[tuple[dict[str, Any], Any]]:
@@ -302,7 +302,7 @@ def test_every_key_and_value_the_seed_curation_writes_is_in_the_guide() -> None:
     }
     checked = 0
     for section, value in seed.items():
-        cls = RULES._parts(typing.get_type_hints(dm.Dossier)[section])[0]
+        cls = RULES.parts_of(typing.get_type_hints(dm.Dossier)[section])[0]
         for item in value if isinstance(value, list) else [value]:
             for table, owner in _seed_tables(item, cls):
                 assert set(table) <= _keys_on_page(owner), owner.__name__

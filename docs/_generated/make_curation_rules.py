@@ -68,7 +68,7 @@ def member_docstrings(cls: type[enum.Enum]) -> dict[str, str | None]:
     return docstrings
 
 
-def _parts(annotation: Any) -> tuple[Any, bool, bool]:
+def parts_of(annotation: Any) -> tuple[Any, bool, bool]:
     """The annotation's element type, whether it is a list, whether it may be absent."""
     optional = False
     if typing.get_origin(annotation) in (types.UnionType, typing.Union):
@@ -88,7 +88,7 @@ def curated_classes() -> dict[type[Any], list[str]]:
     def visit(cls: type[Any], prefix: str) -> None:
         hints = typing.get_type_hints(cls)
         for field in attrs.fields(cls):
-            element, is_list, _ = _parts(hints[field.name])
+            element, is_list, _ = parts_of(hints[field.name])
             if not field.init or not attrs.has(element) or element in _WRITTEN_AS_WORDS:
                 continue
             table = f"{prefix}{field.name}"
@@ -104,7 +104,7 @@ def curated_enums(classes: dict[type[Any], list[str]]) -> list[type[enum.Enum]]:
     enums: dict[type[enum.Enum], None] = {}
     for cls in classes:
         for annotation in typing.get_type_hints(cls).values():
-            element, _, _ = _parts(annotation)
+            element, _, _ = parts_of(annotation)
             if isinstance(element, type) and issubclass(element, enum.Enum):
                 enums[element] = None
     return list(enums)
@@ -116,7 +116,7 @@ def _dummy(cls: type[Any]) -> Any:
     obj = object.__new__(cls)
     hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
-        element, is_list, optional = _parts(hints[field.name])
+        element, is_list, optional = parts_of(hints[field.name])
         if attrs.has(element):
             value: Any = _dummy(element)
         elif element is str:
@@ -134,7 +134,7 @@ def reference_kinds() -> dict[tuple[type[Any], str], str]:
     institution``."""
     kinds: dict[tuple[type[Any], str], str] = {}
     hints = typing.get_type_hints(dm.Dossier)
-    sections = {f.name: _parts(hints[f.name])[0] for f in attrs.fields(dm.Dossier) if f.init}
+    sections = {f.name: parts_of(hints[f.name])[0] for f in attrs.fields(dm.Dossier) if f.init}
     for section, cls in sections.items():
         if section == "article":
             continue
@@ -142,7 +142,7 @@ def reference_kinds() -> dict[tuple[type[Any], str], str]:
             steps = re.sub(r"\[\d+\]", "", reference.path).split(".")[2:]
             owner = cls
             for step in steps[:-1]:
-                owner = _parts(typing.get_type_hints(owner)[step])[0]
+                owner = parts_of(typing.get_type_hints(owner)[step])[0]
             kinds[(owner, steps[-1])] = " or ".join(reference.kinds)
     return kinds
 
@@ -155,7 +155,9 @@ def _text_rules(schema: dict[str, Any]) -> list[str]:
     if pattern and pattern not in _ANY_TEXT and not pattern.startswith("^" + _NOT_BLANK):
         rules.append(_PATTERN_WORDS.get(pattern, f"matches `{pattern}`"))
     if "enum" in schema:
-        rules.append(f"one of {len(schema['enum'])} fixed codes")
+        codes = schema["enum"]
+        shown = ", ".join(f"`{code}`" for code in codes[:3])
+        rules.append(f"one of {len(codes)} codes: {shown}, …" if len(codes) > 3 else shown)
     if "minimum" in schema:
         rules.append(f"≥ {schema['minimum']}")
     return rules
@@ -165,7 +167,7 @@ def _describe(
     cls: type[Any], field: attrs.Attribute[Any], schema: dict[str, Any], refs: dict[Any, str]
 ) -> tuple[str, str]:
     """The field's type and its rules, in a curator's words."""
-    element, is_list, _ = _parts(typing.get_type_hints(cls)[field.name])
+    element, is_list, _ = parts_of(typing.get_type_hints(cls)[field.name])
     if "anyOf" in schema:  # optional: the first option carries the rules
         schema = schema["anyOf"][0]
     item = schema.get("items", schema) if is_list else schema
@@ -233,7 +235,8 @@ def _class_rules(schema: dict[str, Any]) -> list[str]:
         ((key, test),) = case["if"]["properties"].items()
         for then_key, then in case["then"]["properties"].items():
             words = _text_rules(then) or ["as given"]
-            rules.append(f"When `{key}` is `{test['const']}`, `{then_key}` is {words[0]}.")
+            rule = f"When `{key}` is `{test['const']}`, `{then_key}` is {words[0]}"
+            rules.append(rule if rule.endswith("…") else f"{rule}.")
     return rules
 
 
@@ -249,7 +252,7 @@ def _default(field: attrs.Attribute[Any]) -> str:
     if default is None:
         return "optional"
     if default == ():
-        return "optional (none)"
+        return "optional (empty list)"
     shown = str(default).lower() if isinstance(default, bool) else json.dumps(default)
     return f"optional (`{shown}`)"
 
@@ -282,7 +285,7 @@ def rules_block() -> str:
             lines.append(f"| `{key}` | {needed} | {_cell(kind)} | {_cell(rules)} |")
         extra = _class_rules(own)
         if extra:
-            lines += ["", *extra]
+            lines += ["", *(f"- {rule}" for rule in extra)]
     lines += ["", "### Allowed values", ""]
     lines += ["Each value is written as in the first column, in double quotes."]
     for enum_cls in curated_enums(classes):
