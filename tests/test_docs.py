@@ -360,3 +360,17 @@ def test_the_guide_follows_the_schema_it_is_written_from(monkeypatch: pytest.Mon
     block = RULES.rules_block()
     assert block != RULES.current_block(CURATION.read_text("utf-8"))
     assert "at least 3" in _tables(block)["ConsensusItem"][1][3]
+
+
+def test_the_guide_refuses_a_rule_it_cannot_say(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A new kind of rule stops the script rather than going unsaid on the page.
+    real = dm.json_schema
+
+    def with_a_maximum(cls: Any = None) -> Any:
+        schema = real(cls)
+        schema["$defs"]["ConsensusItem"]["properties"]["parties"]["maxItems"] = 9
+        return schema
+
+    monkeypatch.setattr(dm, "json_schema", with_a_maximum)
+    with pytest.raises(ValueError, match=r"ConsensusItem\.parties: .*\['maxItems'\]"):
+        RULES.rules_block()

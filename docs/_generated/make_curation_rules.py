@@ -147,6 +147,26 @@ def reference_kinds() -> dict[tuple[type[Any], str], str]:
     return kinds
 
 
+# The JSON Schema keywords the text below says in words. A keyword the model starts to
+# use stops the script, rather than being left out of the page unsaid.
+_FIELD_KEYWORDS = {
+    *("type", "format", "pattern", "minLength", "enum", "minimum"),
+    *("items", "minItems", "uniqueItems", "anyOf", "allOf", "$ref"),
+}
+_CLASS_KEYWORDS = {
+    *("type", "description", "properties", "required", "additionalProperties"),
+    *("anyOf", "allOf"),
+}
+_CONDITION_KEYWORDS = {"required", "properties", "type", "const", "minItems"}
+
+
+def _said(schema: dict[str, Any], known: set[str], where: str) -> None:
+    """Refuse a schema with a keyword this script cannot say in words."""
+    unknown = sorted(set(schema) - known)
+    if unknown:
+        raise ValueError(f"{where}: teach make_curation_rules.py to say {unknown} in words")
+
+
 def _text_rules(schema: dict[str, Any]) -> list[str]:
     rules = []
     pattern = schema.get("pattern")
@@ -171,6 +191,9 @@ def _describe(
     if "anyOf" in schema:  # optional: the first option carries the rules
         schema = schema["anyOf"][0]
     item = schema.get("items", schema) if is_list else schema
+    where = f"{cls.__name__}.{field.name}"
+    _said(schema, _FIELD_KEYWORDS, where)
+    _said(item, _FIELD_KEYWORDS, where)
     rules = _text_rules(item)
     if is_list and rules:
         rules = [f"each {rule}" for rule in rules]
@@ -214,6 +237,7 @@ def _a(noun: str) -> str:
 
 
 def _condition(alternative: dict[str, Any]) -> str:
+    _said(alternative, _CONDITION_KEYWORDS, "a rule across keys")
     words = [f"`{key}` given" for key in alternative.get("required", ())]
     for key, rule in alternative.get("properties", {}).items():
         if rule.get("type") == "null":
@@ -223,11 +247,13 @@ def _condition(alternative: dict[str, Any]) -> str:
             words.append(f"`{key}` is `{value}`")
         elif "minItems" in rule:
             words.append(f"`{key}` has at least {rule['minItems']}")
+        _said(rule, _CONDITION_KEYWORDS, f"a rule across keys, at {key}")
     return ", ".join(dict.fromkeys(words))
 
 
 def _class_rules(schema: dict[str, Any]) -> list[str]:
     """The rules across fields, in words."""
+    _said(schema, _CLASS_KEYWORDS, str(schema["description"]))
     rules = []
     if "anyOf" in schema:
         rules.append("Either " + "; or ".join(map(_condition, schema["anyOf"])) + ".")
