@@ -3,7 +3,8 @@
 Every ```python block of every page runs as a doctest; the API reference
 documents exactly the exported names; every enum member has a docstring; the
 intersphinx inventories are what their script writes; the limits and names the
-pages give are the code's.
+pages give are the code's; the curation guide's keys and allowed values are what its
+script writes from the code.
 """
 
 from __future__ import annotations
