@@ -422,8 +422,8 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
         )
         assert done.returncode == 1
         assert done.stderr == (
-            f"diplomodel: error: {fifo}: not a regular file; "
-            "give a curation file (.toml) or a JSON dump (.json)\n"
+            f"diplomodel: {fifo}: 1 problem in the curation\n"
+            "  - curation file is a FIFO (named pipe), not a regular file\n"
         )
 
 

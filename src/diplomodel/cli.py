@@ -21,7 +21,6 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -37,7 +36,6 @@ from .errors import (
     Problem,
     ValidationError,
     shorten,
-    shorten_path,
 )
 from .institutions import Institution
 from .loader import load_seed, loads_curation, read_dossier
@@ -67,19 +65,6 @@ class _InputError(Exception):
 # -- reading -------------------------------------------------------------------
 
 
-def _check_regular_file(path: str) -> None:
-    """Refuse a FIFO, device or folder before reading: reading one may block forever."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return  # the reader reports a missing or unreadable file in its own words
-    if not stat.S_ISREG(mode):
-        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-        raise _InputError(
-            f"{shorten_path(path)}: {what}; give a curation file (.toml) or a JSON dump (.json)"
-        )
-
-
 def _read_stdin(stdin: BinaryIO | None) -> Dossier:
     """A dossier from standard input: JSON when it starts with ``{``, TOML otherwise.
 
@@ -101,7 +86,6 @@ def _read_stdin(stdin: BinaryIO | None) -> Dossier:
 def _read_one(path: str, stdin: BinaryIO | None) -> Dossier:
     if path == STDIN:
         return _read_stdin(stdin)
-    _check_regular_file(path)
     return read_dossier(path)
 
 
@@ -507,13 +491,6 @@ def _validate_command(args: argparse.Namespace, out: TextIO, stdin: BinaryIO | N
 # -- the parser ----------------------------------------------------------------
 
 
-def _version() -> str:
-    try:
-        return metadata.version("diplomodel")
-    except metadata.PackageNotFoundError:  # pragma: no cover - run from a bare checkout
-        return __version__
-
-
 _SOURCES_HELP = (
     "curation files (.toml) or JSON dumps (.json), or - for standard input "
     "(default: the bundled seed); several make a corpus"
@@ -530,7 +507,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
             "to the current directory."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"diplomodel {_version()}")
+    parser.add_argument("--version", action="version", version=f"diplomodel {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     subparsers: dict[str, argparse.ArgumentParser] = {}
 

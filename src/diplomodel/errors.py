@@ -15,6 +15,7 @@ __all__ = [
     "NotFoundError",
     "Problem",
     "ValidationError",
+    "cap_message",
     "shorten",
     "shorten_path",
 ]
@@ -46,6 +47,17 @@ def shorten(value: object, width: int = _SHORT.maxstring) -> str:
         return repr(kept[:space] if space > len(kept) // 2 else kept) + "\u2026"
     text = _SHORT.repr(value)
     return text if len(text) <= _SHORTEST else text[: _SHORTEST - 1] + "\u2026"
+
+
+def cap_message(message: str) -> str:
+    """A problem's message cut to a few lines: a safety net, since messages quote
+    values with :func:`shorten` already."""
+    if len(message) <= _LONGEST_MESSAGE:
+        return message
+    return message[: _LONGEST_MESSAGE - 1] + "\u2026"
+
+
+_LONGEST_MESSAGE = 300
 
 
 def shorten_path(path: object) -> str:

@@ -39,6 +39,7 @@ from .errors import (
     FieldError,
     Problem,
     ValidationError,
+    cap_message,
     shorten,
     shorten_path,
 )
@@ -84,16 +85,8 @@ class _UnreadableFileError(Exception):
     """A file that cannot be read; the message says why, after the file's name."""
 
 
-_LONGEST_MESSAGE = 300
-"""Messages from a model's own checks are cut to this length, long values and all."""
-
 _STAND_IN_DATE = dt.date(2000, 1, 1)
 """Resolves date words (for their local checks only) when the publication date is unknown."""
-
-
-def _cut(message: str) -> str:
-    return message if len(message) <= _LONGEST_MESSAGE else message[: _LONGEST_MESSAGE - 1] + "…"
-
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,48}")
 
@@ -337,9 +330,13 @@ class _Reader:
         except DateResolutionError as error:
             if self.published is None:
                 raise _ReportedError() from None  # article.published names the cause
-            raise self.problem(path, f"{_cut(error.reason)} (resolving {shorten(raw)})") from None
+            raise self.problem(
+                path, f"{cap_message(error.reason)} (resolving {shorten(raw)})"
+            ) from None
         except (ValueError, OverflowError, LookupError) as error:
-            raise self.problem(path, f"cannot resolve {shorten(raw)}: {_cut(str(error))}") from None
+            raise self.problem(
+                path, f"cannot resolve {shorten(raw)}: {cap_message(str(error))}"
+            ) from None
 
     def instance(self, cls: type[Any], table: dict[str, Any], path: str) -> Any:
         hints, keys = _fields_of(cls)
@@ -367,10 +364,10 @@ class _Reader:
             return cls(**values)
         except FieldError as error:
             key = _KEY_OF_FIELD.get((cls, error.field), error.field)
-            raise self.problem(f"{prefix}{key}", _cut(error.message)) from None
+            raise self.problem(f"{prefix}{key}", cap_message(error.message)) from None
         except (DiplomodelError, ValueError, TypeError, LookupError, OverflowError) as error:
             # A rule not yet raised as a FieldError: reported at the object.
-            raise self.problem(path or cls.__name__, _cut(str(error))) from None
+            raise self.problem(path or cls.__name__, cap_message(str(error))) from None
 
     # -- the document -------------------------------------------------------
 
@@ -466,7 +463,9 @@ class _Reader:
 
     def _add_dossier_problems(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
-            self.problems.append(Problem(_curation_path(problem.path), _cut(problem.message)))
+            self.problems.append(
+                Problem(_curation_path(problem.path), cap_message(problem.message))
+            )
 
 
 _NO_TEXT = "; no quote or date words can be checked without the text"

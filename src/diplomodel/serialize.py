@@ -27,7 +27,14 @@ import cattrs
 from cattrs.cols import is_sequence
 from cattrs.preconf.json import make_converter
 
-from .errors import DiplomodelError, FieldError, Problem, ValidationError, shorten
+from .errors import (
+    DiplomodelError,
+    FieldError,
+    Problem,
+    ValidationError,
+    cap_message,
+    shorten,
+)
 from .identifiers import ItemFieldError, broken_rules
 
 __all__ = ["MAX_DEPTH", "MAX_PROBLEMS", "converter", "from_dict", "from_json", "to_dict", "to_json"]
@@ -43,7 +50,6 @@ A dossier nests about eight levels deep; deeper text is refused before parsing.
 MAX_PROBLEMS = 200
 """The most problems one :class:`~diplomodel.ValidationError` of the reader lists."""
 
-_MESSAGE_LIMIT = 240  # a safety net: messages quote values with shorten() already
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -226,21 +232,18 @@ def to_dict(obj: Any) -> Any:
     return converter.unstructure(obj)
 
 
-def _capped(message: str) -> str:
-    return message if len(message) <= _MESSAGE_LIMIT else message[: _MESSAGE_LIMIT - 1] + "\u2026"
-
-
 def _problems_of(error: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a (possibly nested) structuring error into problems with JSON paths."""
     if isinstance(error, ValidationError):
         # Raised by the converter's hooks or a class's own checks; its paths start at "$".
         return [
-            Problem(path + problem.path[1:], _capped(problem.message)) for problem in error.problems
+            Problem(path + problem.path[1:], cap_message(problem.message))
+            for problem in error.problems
         ]
     if isinstance(error, ItemFieldError):
-        return [Problem(f"{path}.{each.field}", _capped(each.message)) for each in error.errors]
+        return [Problem(f"{path}.{each.field}", cap_message(each.message)) for each in error.errors]
     if isinstance(error, FieldError):
-        return [Problem(f"{path}.{error.field}", _capped(error.message))]
+        return [Problem(f"{path}.{error.field}", cap_message(error.message))]
     if isinstance(error, cattrs.ClassValidationError | cattrs.IterableValidationError):
         problems: list[Problem] = []
         for inner in error.exceptions:
@@ -248,7 +251,7 @@ def _problems_of(error: BaseException, path: str = "$") -> list[Problem]:
         return problems
     if isinstance(error, KeyError):
         return [Problem(path, "required key missing")]
-    return [Problem(path, _capped(str(error) or type(error).__name__))]
+    return [Problem(path, cap_message(str(error) or type(error).__name__))]
 
 
 def _is_dossier(cls: type[Any]) -> bool:
