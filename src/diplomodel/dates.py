@@ -376,14 +376,8 @@ def _resolve_week(text: str, which: str, reference: dt.date) -> FuzzyDate:
     monday, sunday = _week_of(text, reference)
     if which in ("this week", "next week", "last week"):
         return _window(text, monday, sunday, DatePrecision.WEEK)
-    if which == "later this week":
-        if reference == sunday:
-            raise DateResolutionError(text, "the reference day is a Sunday: no week is left")
-        return _window(text, reference + dt.timedelta(1), sunday, DatePrecision.WEEK)
-    # earlier this week
-    if reference == monday:
-        raise DateResolutionError(text, "the reference day is a Monday: no week has passed")
-    return _window(text, monday, reference - dt.timedelta(1), DatePrecision.WEEK)
+    later = which == "later this week"
+    return _rest_of(text, later, reference, (monday, sunday), DatePrecision.WEEK, "week")
 
 
 def _resolve_season(text: str, which: str, season: str, reference: dt.date) -> FuzzyDate:
@@ -470,14 +464,31 @@ def _months(text: str, year: int, first: int, last: int, precision: DatePrecisio
 
 def _resolve_this_month(text: str, which: str, reference: dt.date) -> FuzzyDate:
     """The month's days after ("later this month") or before ("earlier") the reference."""
-    first, last = reference.replace(day=1), _last_day_of_month(reference.year, reference.month)
-    if which == "later":
+    month = (reference.replace(day=1), _last_day_of_month(reference.year, reference.month))
+    return _rest_of(text, which == "later", reference, month, DatePrecision.PART_OF_MONTH, "month")
+
+
+def _rest_of(
+    text: str,
+    later: bool,
+    reference: dt.date,
+    period: tuple[dt.date, dt.date],
+    precision: DatePrecision,
+    name: str,
+) -> FuzzyDate:
+    """The days of ``period`` after the reference ("later this week") or before it."""
+    first, last = period
+    if later:
         if reference == last:
-            raise DateResolutionError(text, "the reference is the month's last day: none is left")
-        return _window(text, reference + dt.timedelta(1), last, DatePrecision.PART_OF_MONTH)
+            raise DateResolutionError(
+                text, f"the reference, a {reference:%A}, is the {name}'s last day: none is left"
+            )
+        return _window(text, reference + dt.timedelta(1), last, precision)
     if reference == first:
-        raise DateResolutionError(text, "the reference is the month's first day: none has passed")
-    return _window(text, first, reference - dt.timedelta(1), DatePrecision.PART_OF_MONTH)
+        raise DateResolutionError(
+            text, f"the reference, a {reference:%A}, is the {name}'s first day: none has passed"
+        )
+    return _window(text, first, reference - dt.timedelta(1), precision)
 
 
 def _resolve_weekend(text: str, which: str, reference: dt.date) -> FuzzyDate:
