@@ -930,6 +930,8 @@ def test_each_fixture_loads_with_the_text_and_the_readmes_date(name: str) -> Non
     assert f"`{name}.txt` (" in readme
     said = readme.split(f"`{name}.txt` (")[1].split(")")[0]
     assert f"published {found.article.published.isoformat()}" in said
+    if "publisher:" in said:
+        assert f"publisher: {found.article.publisher}," in said
 
 
 @pytest.mark.parametrize("name", NAMES)
