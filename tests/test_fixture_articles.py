@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -963,6 +964,12 @@ def test_every_sentence_is_cited_or_listed(name: str) -> None:
 def test_each_fixture_survives_a_json_round_trip(name: str) -> None:
     found = dossier(name)
     assert dm.from_json(dm.to_json(found), dm.Dossier) == found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_fixture_dump_meets_the_json_schema(name: str, schema: Any) -> None:
+    data = dm.to_dict(dossier(name))
+    assert [error.message for error in schema.iter_errors(data)] == []
 
 
 def test_the_same_things_have_the_same_ids_in_all_four() -> None:
