@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -13,7 +15,13 @@ import pytest
 from export_sources import NAMES, SECOND, curated
 
 import diplomodel as dm
-from diplomodel.exports.annotations import CONTEXT, CONTEXT_CHARACTERS, to_annotations
+from diplomodel.cli import main
+from diplomodel.exports.annotations import (
+    CONTEXT,
+    CONTEXT_CHARACTERS,
+    WIDEST_CONTEXT,
+    to_annotations,
+)
 from diplomodel.walk import iter_evidence
 
 
@@ -98,6 +106,31 @@ def test_the_seed_needs_a_wider_context_where_it_repeats_a_sentence() -> None:
     for quote in wide:
         words = quote["exact"]
         assert text.count(words) > 1
+
+
+def test_a_text_that_repeats_a_long_passage_gets_the_widest_context_only() -> None:
+    # The same sentence a few hundred times: no context up to the widest tells the
+    # middle "Wang Yi"s apart; the quote selector stops there, the position selector
+    # still says where the words are.
+    sentence = "Wang Yi met Takeshi Iwaya in Beijing. "
+    text = sentence * 300
+    middle = text.index("Wang Yi", len(text) // 2)
+    words = dm.Evidence(quote="Wang Yi", start=middle, end=middle + 7)
+    dossier = dm.Dossier(
+        article=dm.Article(
+            id="repeats", publisher="Example", published=dt.date(2025, 1, 14), text=text
+        ),
+        people=(
+            dm.Person(
+                id="wang-yi", name="Wang Yi", family_name="Wang", given_name="Yi", evidence=(words,)
+            ),
+        ),
+    )
+    (annotation,) = to_annotations(dossier)
+    quote, position = selectors(annotation)
+    assert (position["start"], position["end"]) == (words.start, words.end)
+    assert len(quote["prefix"]) == len(quote["suffix"]) == WIDEST_CONTEXT
+    assert len(reanchor(text, quote)) > 1
 
 
 def _resolve(document: Any, path: str) -> Any:
@@ -197,3 +230,10 @@ def test_a_corpus_whose_articles_share_an_id_is_refused() -> None:
 def test_anything_else_is_a_type_error_naming_the_function() -> None:
     with pytest.raises(TypeError, match=r"to_annotations\(\) takes a Dossier or a Corpus, got str"):
         to_annotations("seed.toml")  # type: ignore[arg-type]
+
+
+def test_the_command_line_writes_the_annotations(tmp_path: Path) -> None:
+    target = tmp_path / "annotations.jsonld"
+    code = main(["export", "--format", "annotations", "--output", str(target), str(SECOND)])
+    assert code == 0
+    assert json.loads(target.read_text("utf-8")) == to_annotations(dossiers()["second"])

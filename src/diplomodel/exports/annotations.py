@@ -24,7 +24,7 @@ from diplomodel.walk import EvidenceSite, iter_evidence
 
 from ._sources import Source, article_iri, dossiers_of
 
-__all__ = ["CONTEXT", "CONTEXT_CHARACTERS", "to_annotations"]
+__all__ = ["CONTEXT", "CONTEXT_CHARACTERS", "WIDEST_CONTEXT", "to_annotations"]
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 """The JSON-LD context of the W3C Web Annotation Data Model."""
@@ -33,7 +33,13 @@ CONTEXT_CHARACTERS = 32
 """Characters of the text before (``prefix``) and after (``suffix``) the words, in
 each ``TextQuoteSelector``: this many, fewer at an end of the text, and more (twice,
 four times, …) only where the same words with the same 32 characters around them
-stand elsewhere in the text, so that every quote selector finds its words once."""
+stand elsewhere in the text, so that every quote selector finds its words once
+(up to :data:`WIDEST_CONTEXT`)."""
+
+WIDEST_CONTEXT = 1024
+"""The widest context a quote selector gets: a text that repeats a passage longer than
+twice this around the same words leaves its quote selector ambiguous (the position
+selector still says where the words are), so that the cost stays bounded."""
 
 _KIND_OF_SECTION = {
     "article": "artifact",
@@ -108,7 +114,7 @@ def _context_widths(
     pending = sorted(starts)
     rivals = everywhere
     width = CONTEXT_CHARACTERS
-    while pending:
+    while pending and width <= WIDEST_CONTEXT:
         by_context: dict[tuple[str, str], list[int]] = {}
         for at in rivals:
             by_context.setdefault(_context(text, at, at + length, width), []).append(at)
@@ -126,6 +132,7 @@ def _context_widths(
                 still.append(start)
                 matching.update(found)
         pending, rivals, width = still, sorted(matching), width * 2
+    widths.update(dict.fromkeys(pending, WIDEST_CONTEXT))
     return widths
 
 
