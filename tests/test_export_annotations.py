@@ -199,6 +199,29 @@ def test_the_json_ld_has_the_required_keys() -> None:
     json.loads(json.dumps(annotations))  # plain JSON through and through
 
 
+# Terms the Web Annotation context defines, and prefixes it maps (dcterms, schema):
+# a key outside them would be dropped by a JSON-LD processor.
+ANNO_TERMS = {
+    "@context", "id", "type", "motivation", "body", "target", "source", "selector",
+    "exact", "prefix", "suffix", "start", "end", "value", "format", "purpose",
+}  # fmt: skip
+
+
+def _keys(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_key_is_a_term_or_a_prefixed_name_of_the_context(name: str) -> None:
+    keys = _keys(to_annotations(dossiers()[name]))
+    unknown = {k for k in keys - ANNO_TERMS if k.split(":")[0] not in {"dcterms", "schema"}}
+    assert unknown == set()
+
+
 def test_a_web_address_of_the_article_is_the_target() -> None:
     seed = dossiers()["seed"]
     url = "https://www.example.org/news/2025/0114.html"

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from export_sources import NAMES, SECOND, curated
 
@@ -168,6 +169,29 @@ def test_location_sentence_and_story(name: str) -> None:
         assert record["story_id"] == article.id
         assert record["cite_info"]["publication"] == article.publisher
         assert record["cite_info"]["url"] == f"urn:diplomodel:article:{article.id}"
+
+
+def test_identifiers_give_the_geonames_place_and_the_wikidata_actor() -> None:
+    tiny = dossiers()["tiny"]
+    talks = tiny.events[0]
+    assert talks.place is not None
+    place = attrs.evolve(
+        talks.place, identifiers=(dm.Identifier(scheme="geonames", identifier="1816670"),)
+    )
+    # The ids are the identifier module's examples, not checked against the databases.
+    wang = attrs.evolve(
+        tiny.people[0], identifiers=(dm.Identifier(scheme="wikidata", identifier="Q22686"),)
+    )
+    dossier = attrs.evolve(
+        tiny,
+        events=(attrs.evolve(talks, place=place), *tiny.events[1:]),
+        people=(wang, *tiny.people[1:]),
+    )
+    (record,) = to_plover(dossier)
+    assert record["event_loc"]["geonameid"] == 1816670
+    actors = {a["id"]: a for a in record["source"] + record.get("recipient", [])}
+    assert actors[wang.id]["identifier_id"] == "Q22686"
+    assert "identifier_id" not in actors["takeshi-iwaya"]
 
 
 @pytest.mark.parametrize("name", NAMES)
