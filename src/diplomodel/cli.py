@@ -579,7 +579,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     export.add_argument(
         "--output",
         metavar="PATH",
-        help="a file (json) or folder (jsonl); replaced only once the export has succeeded",
+        help="a file (json, popolo, plover, annotations) or folder (jsonl); replaced only "
+        "once the export has succeeded",
     )
     validate = command(
         "validate",
