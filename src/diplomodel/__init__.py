@@ -27,6 +27,9 @@ from .errors import (
 )
 from .events import Event, EventKind, EventStatus, ParticipantPart, Participation, Place
 from .evidence import Evidence
+from .exports.annotations import to_annotations
+from .exports.plover import to_plover
+from .exports.popolo import to_popolo
 from .external import Identifier
 from .institutions import Institution, InstitutionKind
 from .loader import load, load_seed, read_dossier
@@ -97,8 +100,11 @@ __all__ = [
     "load_seed",
     "read_dossier",
     "resolve_date",
+    "to_annotations",
     "to_dict",
     "to_json",
+    "to_plover",
+    "to_popolo",
     "to_records",
     "write_jsonl",
 ]

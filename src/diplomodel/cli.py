@@ -20,7 +20,7 @@ import stat
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -37,6 +37,9 @@ from .errors import (
     ValidationError,
     shorten,
 )
+from .exports.annotations import to_annotations
+from .exports.plover import to_plover_jsonl
+from .exports.popolo import to_popolo
 from .institutions import Institution
 from .loader import load_seed, loads_curation, read_dossier
 from .people import Person
@@ -384,8 +387,32 @@ def _write_tables(source: Source, folder: Path) -> list[Path]:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
+# The formats of diplomodel.exports: Popolo JSON, PLOVER JSON Lines, Web Annotations.
+def _popolo_text(source: Source) -> str:
+    return json.dumps(to_popolo(source), indent=2, ensure_ascii=False) + "\n"
+
+
+def _annotations_text(source: Source) -> str:
+    return json.dumps(to_annotations(source), indent=2, ensure_ascii=False) + "\n"
+
+
+_EXPORT_WRITERS: dict[str, Callable[[Source], str]] = {
+    "popolo": _popolo_text,
+    "plover": to_plover_jsonl,
+    "annotations": _annotations_text,
+}
+
+
 def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
     try:
+        if args.format in _EXPORT_WRITERS:
+            text = _EXPORT_WRITERS[args.format](source)
+            if args.output:
+                _write_atomically(Path(args.output), text)
+                print(args.output, file=out)
+            else:
+                out.write(text)
+            return
         if args.format == "jsonl":
             if not args.output:
                 raise _UsageError("export --format jsonl needs --output FOLDER")
@@ -542,11 +569,18 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     export = reading(
         "export", "Write the dossier as JSON, or its tables as JSON Lines.", json_help=None
     )
-    export.add_argument("--format", choices=["json", "jsonl"], default="json")
+    export.add_argument(
+        "--format",
+        choices=["json", "jsonl", *_EXPORT_WRITERS],
+        default="json",
+        help="json, jsonl, popolo (Popolo JSON), plover (PLOVER JSON Lines) or "
+        "annotations (W3C Web Annotations, JSON-LD); see the exports page of the docs",
+    )
     export.add_argument(
         "--output",
         metavar="PATH",
-        help="a file (json) or folder (jsonl); replaced only once the export has succeeded",
+        help="a file (json, popolo, plover, annotations) or folder (jsonl); replaced only "
+        "once the export has succeeded",
     )
     validate = command(
         "validate",
