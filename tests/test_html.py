@@ -630,3 +630,19 @@ def test_the_page_renders_in_headless_chromium(tmp_path: Path, corpus: bool) -> 
     assert clicked["hit"]
     assert clicked["lit"] == clicked["marks"] > 0
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_large_corpus_lists_for_each_object_only_the_articles_that_name_it() -> None:
+    seed, second = dm.load_seed(), load_second()
+    copies = [
+        attrs.evolve(seed, article=attrs.evolve(seed.article, id=f"copy-{n}")) for n in range(12)
+    ]
+    corpus = dm.Corpus([*copies, second])
+    page = Page(to_html(corpus))
+    table = {tr.attributes["data-id"]: tr for tr in page.find("tr") if "data-id" in tr.attributes}
+    assert set(table) == {e.id for e in (*corpus.people, *corpus.institutions, *corpus.countries)}
+    tag = {d.article.id: f"A{n}" for n, d in enumerate(corpus.dossiers, start=1)}
+    for entity, tr in table.items():
+        (cell,) = [e.text for e in page.elements if e.tag == "td" and e.parent is tr]
+        counts = Counter(site.article for site in corpus.mentions(entity))
+        assert cell == ", ".join(f"{tag[article]} ({n})" for article, n in counts.items())

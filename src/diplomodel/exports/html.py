@@ -280,7 +280,7 @@ _TL_LEFT = 12
 _TL_RIGHT = 12
 _TL_ROW = 40
 _TL_TOP = 50
-_LABEL_CHARACTERS = 70
+_LABEL_CHARACTERS = 72
 _OPEN_REACH = 0.06
 """How far past its known bound an open window is drawn, as a share of the scale."""
 
@@ -650,27 +650,39 @@ def _article_section(dossier: Dossier, position: int, tag: str | None) -> str:
     )
 
 
+_TABLE_ARTICLES = 12
+"""Up to this many articles, who is named where is a table with a column per article;
+beyond it, each row lists only the articles that name the object, so that the
+listing grows with the mentions, not with objects times articles."""
+
+
 def _who_says_what(corpus: Corpus, tags: Sequence[str]) -> str:
     """Which article names each person, institution and country, and how often."""
     articles = [dossier.article.id for dossier in corpus.dossiers]
+    tag_of = {id: tag.strip(" :") for id, tag in zip(articles, tags, strict=True)}
     entities: list[Person | Institution | Country] = [
         *corpus.people,
         *corpus.institutions,
         *corpus.countries,
     ]
-    head = "".join(
-        f'<th title="{_e(id)}">{_e(tag.strip(" :"))}</th>'
-        for id, tag in zip(articles, tags, strict=True)
-    )
+    as_table = len(articles) <= _TABLE_ARTICLES
+    if as_table:
+        head = "".join(f'<th title="{_e(id)}">{_e(tag)}</th>' for id, tag in tag_of.items())
+    else:
+        head = "<th>articles (evidence spans)</th>"
     rows = []
     for entity in entities:
-        counts: defaultdict[str, int] = defaultdict(int)
+        counts: dict[str, int] = {}
         for site in corpus.mentions(entity.id):
-            counts[site.article] += 1
-        cells = "".join(
-            f'<td class="{"yes" if counts[id] else "no"}">{counts[id] or ""}</td>'
-            for id in articles
-        )
+            counts[site.article] = counts.get(site.article, 0) + 1
+        if as_table:
+            cells = "".join(
+                f'<td class="{"yes" if counts.get(id) else "no"}">{counts.get(id) or ""}</td>'
+                for id in articles
+            )
+        else:
+            named = ", ".join(f"{tag_of[id]} ({n})" for id, n in counts.items())
+            cells = f'<td class="in">{_e(named)}</td>'
         kind = type(entity).__name__.lower()
         rows.append(
             f'<tr data-id="{_e(entity.id)}"><th>{_e(entity.name)} '
@@ -742,7 +754,7 @@ li{margin:2px 0}
 q{font-style:italic}
 .people>li>ul{list-style:square;color:#344054}
 .speaker h4 .count{font-weight:normal}
-svg{width:100%;max-width:780px;height:auto;display:block;font:11px "DejaVu Sans",sans-serif}
+svg{width:100%;max-width:780px;height:auto;display:block;font:12px "DejaVu Sans",sans-serif}
 svg text{fill:var(--ink)}
 .tick{stroke:#e5e7eb}text.tick{fill:var(--muted);stroke:none}
 line.published{stroke:#dc2626;stroke-dasharray:3 3}text.published{fill:#dc2626}
