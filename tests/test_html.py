@@ -51,7 +51,7 @@ class Element:
 class Page(HTMLParser):
     """Every element of a page, with the text it holds; checks that tags nest."""
 
-    VOID = frozenset({"meta", "br", "img", "input", "link", "hr", "circle", "rect", "path", "line"})
+    VOID = frozenset({"meta", "br", "img", "input", "link", "hr"})
 
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -646,3 +646,15 @@ def test_a_large_corpus_lists_for_each_object_only_the_articles_that_name_it() -
         (cell,) = [e.text for e in page.elements if e.tag == "td" and e.parent is tr]
         counts = Counter(site.article for site in corpus.mentions(entity))
         assert cell == ", ".join(f"{tag[article]} ({n})" for article, n in counts.items())
+
+
+def test_no_browser_skips_with_a_reason_except_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = browser_module()
+    monkeypatch.setenv("DIPLOMODEL_CHROMIUM", "no-such-browser-anywhere")
+    assert module.find_chromium() is None
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no Chromium found"):
+        chromium(module)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is set"):
+        chromium(module)

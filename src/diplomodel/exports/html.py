@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from diplomodel.consensus import ConsensusItem
 from diplomodel.corpus import Corpus
 from diplomodel.countries import Country
 from diplomodel.dates import DatePrecision, FuzzyDate
@@ -129,12 +130,10 @@ def _site_label(dossier: Dossier, site: EvidenceSite, kind: str) -> str:
         who = _names(dossier, fact.speakers) if fact.speakers else dossier.article.publisher
         what = "words" if path.endswith(".content") else "attribution"
         return f"statement {fact.id} ({what}): {who}, {fact.mode.value}, {fact.act.value}"
-    if kind == "consensus":
+    if isinstance(fact, ConsensusItem):
         what = "content" if path.endswith(".content") else "support"
-        parties = _names(dossier, getattr(fact, "parties", ()))
-        status = getattr(fact, "status", None)
-        shown = f", {status.value}" if status is not None else ""
-        return f"consensus item {fact.id} ({what}{shown}): {parties}"
+        parties = _names(dossier, fact.parties)
+        return f"consensus item {fact.id} ({what}, {fact.status.value}): {parties}"
     label = f"{_KIND_WORDS[kind]} {fact.name} ({fact.id})"
     if part is not None and isinstance(fact, Person):
         role = fact.roles[int(part.group(2))]
