@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sources", nargs="*", metavar="PATH", help="curation or JSON files")
     parser.add_argument("-o", "--output", default="docs/images/seed-page.png", type=Path)
     parser.add_argument("--width", type=int, default=1400)
-    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--height", type=int, default=1500)
     parser.add_argument("--full-page", action="store_true", help="the whole page, not the window")
     args = parser.parse_args(argv)
 

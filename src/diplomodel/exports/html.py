@@ -428,8 +428,10 @@ def _timeline_svg(
 # -- who met whom ----------------------------------------------------------------
 
 _GRAPH_WIDTH = 640
-_GRAPH_HEIGHT = 420
 _GRAPH_RADIUS = 140
+"""The circle's radius for many participants; fewer sit on a smaller one."""
+_GRAPH_MARGIN = 70
+"""Room above and below the circle for the names."""
 _NODE_CHARACTERS = 30
 
 
@@ -448,17 +450,19 @@ def _graph_svg(source: Queries) -> str:
             names.append(interaction.event.name)
     if not pairs:
         return '<p class="none">No event has two participants.</p>'
-    center_x, center_y = _GRAPH_WIDTH / 2, _GRAPH_HEIGHT / 2
+    radius = min(_GRAPH_RADIUS, 50 + 15 * len(order))
+    height = 2 * (radius + _GRAPH_MARGIN)
+    center_x, center_y = _GRAPH_WIDTH / 2, height / 2
     where: dict[str, tuple[float, float, float]] = {}
     for id, position in order.items():
         angle = -math.pi / 2 + 2 * math.pi * position / len(order)
         where[id] = (
-            center_x + _GRAPH_RADIUS * math.cos(angle),
-            center_y + _GRAPH_RADIUS * math.sin(angle),
+            center_x + radius * math.cos(angle),
+            center_y + radius * math.sin(angle),
             angle,
         )
     out = [
-        f'<svg class="graph" viewBox="0 0 {_GRAPH_WIDTH} {_GRAPH_HEIGHT}" role="img" '
+        f'<svg class="graph" viewBox="0 0 {_GRAPH_WIDTH} {height}" role="img" '
         f'aria-label="Who met whom: {len(order)} participants, {len(pairs)} pairs">'
     ]
     for (first, second), events in pairs.items():
