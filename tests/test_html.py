@@ -7,6 +7,7 @@ import datetime as dt
 import importlib.util
 import os
 import re
+import shutil
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -658,3 +659,15 @@ def test_no_browser_skips_with_a_reason_except_on_ci(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI is set"):
         chromium(module)
+
+
+def test_a_browser_that_does_not_start_is_reported_not_waited_for(tmp_path: Path) -> None:
+    module = browser_module()
+    not_a_browser = shutil.which("false")
+    if not_a_browser is None:
+        pytest.skip("no `false` command to stand in for a browser that exits at once")
+    browser = module.Browser(not_a_browser)
+    browser._process.wait(timeout=30)  # it has exited, so its pipe is closed
+    with pytest.raises(module.BrowserError, match=r"not running \(exit code 1\)"):
+        browser.open(tmp_path / "page.html")
+    browser.close()

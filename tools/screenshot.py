@@ -37,6 +37,7 @@ FLAGS = (
     "--disable-extensions",
     "--mute-audio",
     "--hide-scrollbars",
+    "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
 )
 """Headless, offline and quiet: the flags every run uses."""
 
@@ -154,7 +155,11 @@ class Browser:
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
         if session and self._session is not None:
             message["sessionId"] = self._session
-        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        try:
+            os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        except BrokenPipeError:
+            code = self._process.poll()
+            raise BrowserError(f"the browser is not running (exit code {code})") from None
         return self._next_id
 
     def call(self, method: str, session: bool = True, **params: Any) -> dict[str, Any]:
