@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel.cli import main
@@ -671,3 +673,29 @@ def test_a_browser_that_does_not_start_is_reported_not_waited_for(tmp_path: Path
     with pytest.raises(module.BrowserError, match=r"not running \(exit code 1\)"):
         browser.open(tmp_path / "page.html")
     browser.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7000), st.integers(1, 300)), min_size=1, max_size=40))
+def test_any_spans_however_they_overlap_are_marked_whole(spans: list[tuple[int, int]]) -> None:
+    seed = dm.load_seed()
+    text = seed.article.text
+    passages = []
+    for start, length in spans:
+        start = min(start, len(text) - 1)
+        end = min(start + length, len(text))
+        if not text[start:end].strip():
+            continue  # a quote is never white space alone
+        evidence = dm.Evidence(quote=text[start:end], start=start, end=end)
+        passages.append(dm.UncitedPassage(reason="a test span", evidence=evidence))
+    assume(passages)
+    dossier = dm.Dossier(article=seed.article, uncited=tuple(passages))
+    page = Page(to_html(dossier))
+    assert page.texts[seed.article.id] == text
+    marked = marked_spans(page, seed.article.id)
+    sites = list(iter_evidence(dossier))
+    assert len(marked) == len(sites)
+    for number, site in enumerate(sites):
+        span = marked[str(number)]
+        assert (span.start, span.end) == (site.evidence.start, site.evidence.end)
+        assert span.text == site.evidence.quote
