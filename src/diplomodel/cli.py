@@ -442,6 +442,24 @@ def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> No
         raise _InputError(f"cannot write {args.output}: {reason}; nothing was changed") from None
 
 
+def _html_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
+    """Write the page of the dossier or corpus, replacing the file only once it is written."""
+    from .exports.html import to_html
+
+    try:
+        _write_atomically(Path(args.output), to_html(source))
+    except UnicodeEncodeError as error:
+        where = shorten(error.object[error.start : error.end])
+        raise _InputError(
+            f"cannot write {args.output}: the dossier holds text that is not valid "
+            f"Unicode ({where}); nothing was changed"
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _InputError(f"cannot write {args.output}: {reason}; nothing was changed") from None
+    print(args.output, file=out)
+
+
 def _schema_command(args: argparse.Namespace, out: TextIO) -> None:
     _emit_json(json_schema(), out)
 
@@ -582,6 +600,10 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="a file (json, popolo, plover, annotations) or folder (jsonl); replaced only "
         "once the export has succeeded",
     )
+    page = reading("html", "Write the dossier (or corpus) as one HTML page.", json_help=None)
+    page.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="the page; replaced once written"
+    )
     validate = command(
         "validate",
         "Check curation files or JSON dumps; exit 1 if any is bad, listing every problem.",
@@ -612,6 +634,7 @@ _COMMANDS = {
     "statements": _statements_command,
     "consensus": _consensus_command,
     "export": _export_command,
+    "html": _html_command,
 }
 
 
