@@ -15,7 +15,7 @@ from .countries import Country, IsoCountry, iso_countries, iso_country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
 from .dossier import Dossier
-from .entities import Entity
+from .entities import Entity, label_of
 from .errors import (
     CurationError,
     DateResolutionError,
@@ -93,6 +93,7 @@ __all__ = [
     "iso_countries",
     "iso_country",
     "json_schema",
+    "label_of",
     "load",
     "load_seed",
     "read_dossier",

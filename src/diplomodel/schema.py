@@ -62,6 +62,8 @@ class _SchemaBuilder:
             return {"type": "boolean"}
         if annotation is int:
             return {"type": "integer"}
+        if annotation is float:
+            return {"type": "number"}
         if annotation is dt.date:
             return {"type": "string", "format": "date", "pattern": _ISO_DATE_PATTERN}
         if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
