@@ -31,6 +31,7 @@ from .external import Identifier
 from .institutions import Institution, InstitutionKind
 from .loader import load, load_seed, read_dossier
 from .people import Person, Role
+from .quantities import Quantity
 from .queries import Appointment, Interaction, TimelineEntry
 from .records import TABLES, Record, to_records, write_jsonl
 from .schema import json_schema
@@ -76,6 +77,7 @@ __all__ = [
     "Person",
     "Place",
     "Problem",
+    "Quantity",
     "Record",
     "Role",
     "SentenceCoverage",

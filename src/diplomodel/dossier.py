@@ -53,7 +53,7 @@ class Dossier(Queries):
     across all kinds, every reference resolves to an object of the right kind,
     institution parents and event nesting have no cycles, every evidence quote
     equals ``article.text[start:end]``, no fact cites a text artifact (but for a
-    caption, which may carry facts), and every
+    caption, which may carry facts), a place's country code is its country's, and every
     alias of a person occurs in the text. All problems are raised at once as a
     :class:`~diplomodel.ValidationError` whose paths are JSON paths.
     """
