@@ -337,6 +337,31 @@ def test_a_role_ending_before_it_starts_in_a_curation() -> None:
     assert list(problems) == ["people[0].roles[0].end"]
 
 
+def test_a_role_that_ended_before_the_article_is_former() -> None:
+    predecessor = 'former = true\nevidence = ["the previous visit'
+    # "last month" ends before the report's date: the predecessor's role is former.
+    dossier = loads_curation(
+        (KINDS / "wire-report.toml")
+        .read_text("utf-8")
+        .replace(predecessor, 'former = true\nend = "last month"\nevidence = ["the previous visit'),
+        KINDS,
+    )
+    (role,) = dossier.get("iwaya-predecessor", dm.Person).roles
+    assert role.end is not None
+    assert role.end.latest == dt.date(2024, 11, 30)
+    problems = curation_problems(
+        "wire-report.toml", (predecessor, 'end = "last month"\nevidence = ["the previous visit')
+    )
+    assert list(problems) == ["people[2].roles[0].former"]
+    assert "set former = true" in problems["people[2].roles[0].former"]
+    # A role still held may end later ("later this month"), but not a former one.
+    problems = curation_problems(
+        "wire-report.toml",
+        (predecessor, 'former = true\nend = "later this month"\nevidence = ["the previous visit'),
+    )
+    assert list(problems) == ["people[2].roles[0].end"]
+
+
 # -- offices of state ----------------------------------------------------------------------
 
 

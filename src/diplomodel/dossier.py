@@ -8,6 +8,7 @@ could build, so that one pass reports every problem of a file.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import types
 from collections import deque
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
@@ -53,7 +54,9 @@ class Dossier(Queries):
     across all kinds, every reference resolves to an object of the right kind,
     institution parents and event nesting have no cycles, every evidence quote
     equals ``article.text[start:end]``, no fact cites a text artifact (but for a
-    caption, which may carry facts), a place's country code is its country's, and every
+    caption, which may carry facts), a place's country code is its country's, a role
+    that ended before the article's date is ``former`` (and a former one did not end
+    after it), and every
     alias of a person occurs in the text. All problems are raised at once as a
     :class:`~diplomodel.ValidationError` whose paths are JSON paths.
     """
@@ -139,7 +142,8 @@ def check_dossier(
 
     The checks are those of :class:`Dossier`; their cost grows linearly (or as
     n log n) with the size of the input. Returns the problems, in the order:
-    ids, references, cycles, statement voices, place countries, evidence, aliases.
+    ids, references, cycles, statement voices, place countries, evidence, aliases,
+    former roles.
     A section name it does not know is a mistake of the caller, not of the input,
     and raises :class:`ValueError`.
     """
@@ -154,6 +158,7 @@ def check_dossier(
     if article is not None:
         problems += _check_evidence(article, sections)
         problems += _check_aliases(article.text, sections)
+        problems += _check_former_roles(article.published, sections)
     return problems
 
 
@@ -410,6 +415,38 @@ def _check_aliases(text: str, sections: Mapping[str, Sequence[tuple[int, Any]]])
         for j, alias in enumerate(person.aliases)
         if alias not in found
     ]
+
+
+def _check_former_roles(
+    published: dt.date, sections: Mapping[str, Sequence[tuple[int, Any]]]
+) -> list[Problem]:
+    """A role that surely ended before the article's date is former, and a former one
+    did not surely end after it."""
+    problems: list[Problem] = []
+    for index, person in sections.get("people", ()):
+        for j, role in enumerate(person.roles):
+            end = role.end
+            path = f"$.people[{index}].roles[{j}]"
+            if end is None:
+                continue
+            if not role.former and end.latest is not None and end.latest < published:
+                problems.append(
+                    Problem(
+                        f"{path}.former",
+                        f"the role ended {shorten(end.text)} (by {end.latest.isoformat()}), "
+                        f"before the article's date {published.isoformat()}: set former = true",
+                    )
+                )
+            if role.former and end.earliest is not None and end.earliest > published:
+                problems.append(
+                    Problem(
+                        f"{path}.end",
+                        f"a former role cannot end after the article's date "
+                        f"{published.isoformat()}, but {shorten(end.text)} is from "
+                        f"{end.earliest.isoformat()}",
+                    )
+                )
+    return problems
 
 
 def _occurring(text: str, words: Iterable[str]) -> set[str]:
