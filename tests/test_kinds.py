@@ -270,6 +270,17 @@ def test_a_value_in_json_must_be_a_number(briefing: dm.Dossier) -> None:
     assert list(json_problems(briefing, as_boolean)) == [f"$.events[{index}].quantities[0].value"]
 
 
+def test_a_value_in_json_is_checked_against_its_words(briefing: dm.Dossier) -> None:
+    index = index_of(briefing.events, "iwaya-visit")
+
+    def nine(data: dict[str, Any]) -> None:
+        data["events"][index]["quantities"][0]["value"] = 9
+
+    problems = json_problems(briefing, nine)
+    assert list(problems) == [f"$.events[{index}].quantities[0].value"]
+    assert "gives 8" in problems[f"$.events[{index}].quantities[0].value"]
+
+
 def test_the_forms_of_numbers_that_are_read() -> None:
     assert list(numbers_in("produced eight agreements")) == [8]
     assert list(numbers_in("a $1 billion fund")) == [1_000_000_000]
@@ -372,6 +383,19 @@ def test_heads_of_state_and_government_hold_offices_of_their_country(wire: dm.Do
     assert {"shigeru-ishiba", "takeshi-iwaya", "iwaya-predecessor"} <= holders
     assert "xi-jinping" in {a.person for a in wire.roles_of(wire.get("cn", dm.Country))}
     assert "cn" in {c for site in wire.mentions("cn") for c in site.subjects}
+
+
+def test_the_schema_wants_exactly_one_of_institution_and_country(
+    wire: dm.Dossier, schema: Any
+) -> None:
+    data = dm.to_dict(wire)
+    xi = index_of(wire.people, "xi-jinping")
+    role = data["people"][xi]["roles"][0]
+    assert schema.is_valid(data)
+    role["institution"] = "cn"
+    assert not schema.is_valid(data)
+    role["institution"] = role["country"] = None
+    assert not schema.is_valid(data)
 
 
 @pytest.mark.parametrize(
