@@ -159,7 +159,8 @@ def test_an_unnamed_person_is_listed_by_description(capsys: pytest.CaptureFixtur
     assert main(["people", str(KINDS / "wire-report.toml")]) == 0
     out = capsys.readouterr().out
     assert "a person familiar with the matter: no role given" in out
-    assert "his predecessor (JP): Foreign Minister, Japan" in out
+    assert "his predecessor (JP): Foreign Minister (former), Japan" in out
+    assert "Xi Jinping (CN): President, China" in out
 
 
 def test_a_person_needs_a_name_or_a_description() -> None:

@@ -209,7 +209,10 @@ def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> None:
 
 def _print_people(source: Source, out: TextIO) -> None:
     for person in source.people:
-        roles = "; ".join(f"{role.title}, {source.name_of(role.holder)}" for role in person.roles)
+        roles = "; ".join(
+            f"{role.title}{' (former)' if role.former else ''}, {source.name_of(role.holder)}"
+            for role in person.roles
+        )
         country = f" ({_country_code(source, person.country)})" if person.country else ""
         print(f"  {person.label}{country}: {roles or 'no role given'}", file=out)
 
