@@ -213,10 +213,11 @@ def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> None:
 def _print_people(source: Source, out: TextIO) -> None:
     for person in source.people:
         roles = "; ".join(
-            f"{role.title}, {source.name_of(role.institution)}" for role in person.roles
+            f"{role.title}{' (former)' if role.former else ''}, {source.name_of(role.holder)}"
+            for role in person.roles
         )
         country = f" ({_country_code(source, person.country)})" if person.country else ""
-        print(f"  {person.name}{country}: {roles or 'no role given'}", file=out)
+        print(f"  {person.label}{country}: {roles or 'no role given'}", file=out)
 
 
 def _people_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
@@ -270,7 +271,7 @@ def _resolve_name(source: Source, name: str) -> str:
     entities: list[Person | Institution] = [*source.people, *source.institutions]
     for entity in entities:
         others = entity.abbreviations if isinstance(entity, Institution) else entity.aliases
-        for known in (entity.name, *others, entity.id):
+        for known in (entity.name or entity.id, *others, entity.id):
             names.setdefault(fold_name(known), (known, entity.id))
     near = difflib.get_close_matches(fold_name(name), list(names), n=9)
     suggestions: dict[str, str] = {}
