@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote as percent_encoded
 
 from diplomodel.dossier import Dossier
+from diplomodel.entities import label_of
 from diplomodel.passages import Passages
 from diplomodel.walk import EvidenceSite, iter_evidence
 
@@ -77,7 +78,7 @@ def _body(dossier: Dossier, site: EvidenceSite) -> tuple[str, dict[str, Any]]:
         body["purpose"] = "commenting"
         body["value"] = f"uncited passage: {passage.reason}"
     else:
-        name = dossier.get(site.owner).name
+        name = label_of(dossier.get(site.owner))
         body["purpose"] = "identifying"
         body["value"] = f"{kind} {site.owner} ({name}), {field}"
         body["dcterms:identifier"] = site.owner

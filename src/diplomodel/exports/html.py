@@ -29,6 +29,7 @@ from diplomodel.corpus import Corpus
 from diplomodel.countries import Country
 from diplomodel.dates import DatePrecision, FuzzyDate
 from diplomodel.dossier import Dossier
+from diplomodel.entities import label_of
 from diplomodel.errors import shorten
 from diplomodel.events import Event
 from diplomodel.institutions import Institution
@@ -134,10 +135,10 @@ def _site_label(dossier: Dossier, site: EvidenceSite, kind: str) -> str:
         what = "content" if path.endswith(".content") else "support"
         parties = _names(dossier, fact.parties)
         return f"consensus item {fact.id} ({what}, {fact.status.value}): {parties}"
-    label = f"{_KIND_WORDS[kind]} {fact.name} ({fact.id})"
+    label = f"{_KIND_WORDS[kind]} {label_of(fact)} ({fact.id})"
     if part is not None and isinstance(fact, Person):
         role = fact.roles[int(part.group(2))]
-        label += f": {role.title}, {dossier.name_of(role.institution)}"
+        label += f": {role.title}, {dossier.name_of(role.holder)}"
     elif part is not None and isinstance(fact, Event):
         participation = fact.participants[int(part.group(2))]
         label += f": {dossier.name_of(participation.participant)} as {participation.part.value}"
@@ -516,13 +517,13 @@ def _people_html(dossier: Dossier, prefix: str) -> str:
         if person.country is not None:
             country = f' <span class="code">{_e(dossier.name_of(person.country))}</span>'
         roles = "".join(
-            f"<li>{_e(role.title)}, {_e(dossier.name_of(role.institution))}</li>"
+            f"<li>{_e(role.title)}, {_e(dossier.name_of(role.holder))}</li>"
             for role in person.roles
         )
         also = f' <span class="aka">also \u201c{_e(", ".join(person.aliases))}\u201d</span>'
         items.append(
             f"<li {_fact_attributes(prefix, person.id, 'person')}>"
-            f"<b>{_e(person.name)}</b>{country}{also if person.aliases else ''}"
+            f"<b>{_e(person.label)}</b>{country}{also if person.aliases else ''}"
             f' <span class="id">{_e(person.id)}</span>'
             f"{f'<ul>{roles}</ul>' if roles else ''}</li>"
         )
@@ -688,7 +689,7 @@ def _who_says_what(corpus: Corpus, tags: Sequence[str]) -> str:
             cells = f'<td class="in">{_e(named)}</td>'
         kind = type(entity).__name__.lower()
         rows.append(
-            f'<tr data-id="{_e(entity.id)}"><th>{_e(entity.name)} '
+            f'<tr data-id="{_e(entity.id)}"><th>{_e(label_of(entity))} '
             f'<span class="tag">{kind}</span></th>{cells}</tr>'
         )
     conflicts = "".join(f"<li>{_e(str(conflict))}</li>" for conflict in corpus.conflicts)

@@ -23,6 +23,7 @@ from diplomodel.cameo import cameo_code
 from diplomodel.countries import Country
 from diplomodel.coverage import split_sentences
 from diplomodel.dossier import Dossier
+from diplomodel.entities import label_of
 from diplomodel.events import Event, ParticipantPart, Participation
 from diplomodel.evidence import Evidence
 from diplomodel.institutions import Institution, InstitutionKind
@@ -86,13 +87,13 @@ class _Dossier:
         office = None
         if isinstance(entity, Person) and entity.roles:
             office = "; ".join(
-                f"{role.title}, {self.dossier.name_of(role.institution)}" for role in entity.roles
+                f"{role.title}, {self.dossier.name_of(role.holder)}" for role in entity.roles
             )
         return _clean(
             {
                 "code": country.alpha3 if country else None,
                 "sector": sector,
-                "actor_text": entity.name,
+                "actor_text": label_of(entity),
                 "identifier_id": wikidata,
                 "office": office,
                 "id": entity.id,

@@ -112,14 +112,14 @@ class _Sources:
                 self.articles.setdefault(entity.id, []).append(article)
             for person in dossier.people:
                 for role in person.roles:
-                    key = (person.id, role.title, role.institution)
+                    key = (person.id, role.title, role.holder)
                     self.roles.setdefault(key, {}).setdefault(article.id, article)
 
     def of(self, id: str) -> list[dict[str, Any]]:
         return [_link(article) for article in self.articles.get(id, ())]
 
     def of_role(self, person: Person, role: Role) -> list[dict[str, Any]]:
-        key = (person.id, role.title, role.institution)
+        key = (person.id, role.title, role.holder)
         return [_link(article) for article in self.roles.get(key, {}).values()]
 
 
@@ -129,6 +129,8 @@ def _person(person: Person, countries: dict[str, Country], sources: _Sources) ->
         {
             "id": person.id,
             "name": person.name,
+            # An unnamed source ("a senior official") is known by its description only.
+            "summary": person.description,
             "family_name": person.family_name,
             "given_name": person.given_name,
             "other_names": [{"name": alias, "note": "alias"} for alias in person.aliases],
@@ -209,7 +211,7 @@ def _event(event: Event, dossier: Dossier, own: str, people: dict[str, Person]) 
     for participation in event.participants:
         person = people.get(participation.participant)
         if person is not None:
-            attendees.setdefault(person.id, {"id": person.id, "name": person.name})
+            attendees.setdefault(person.id, {"id": person.id, "name": person.label})
         elif organizer is None and participation.part in _ORGANIZING:
             organizer = participation.participant
     return _clean(
