@@ -54,6 +54,10 @@ def test_fuzzy_dates_are_objects_with_iso_strings(date: dm.FuzzyDate) -> None:
         "latest": date.latest.isoformat(),
         "precision": date.precision.value,
         "edtf": date.edtf,
+        "basis": "words",
+        "relative_to": None,
+        "order": None,
+        "note": None,
     }
     assert dm.from_dict(data, dm.FuzzyDate) == date
 

@@ -30,7 +30,15 @@ import attrs
 from .article import Article, Artifact, UncitedPassage
 from .consensus import ConsensusItem
 from .countries import Country
-from .dates import FuzzyDate, resolve_date
+from .dates import (
+    DatePrecision,
+    DayOrder,
+    FuzzyDate,
+    curator_date,
+    day_order_of,
+    relative_date,
+    resolve_date,
+)
 from .dossier import Dossier, check_dossier
 from .errors import (
     CurationError,
@@ -75,6 +83,22 @@ _DOSSIER_SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("uncited", UncitedPassage),
 )
 _QUOTE_KEYS = {"quote", "occurrence", "context"}
+_RELATIVE_KEYS = {"words", "relative_to", "order"}
+_WINDOW_KEYS = {"words", "earliest", "latest", "precision", "note"}
+# Where a date relative to another event may stand: an object's own date, which the
+# loader can replace once every event is read.
+_OWN_DATE = re.compile(r"(events|statements)\[([0-9]+)\]\.date")
+
+
+@attrs.define(frozen=True)
+class _PendingDate:
+    """A date relative to another event, read but not yet resolved."""
+
+    section: str
+    index: int
+    words: str
+    relative_to: str
+    order: DayOrder | None
 
 
 class _ReportedError(Exception):
@@ -87,6 +111,13 @@ class _UnreadableFileError(Exception):
 
 _STAND_IN_DATE = dt.date(2000, 1, 1)
 """Resolves date words (for their local checks only) when the publication date is unknown."""
+
+
+def _stand_in(published: dt.date | None) -> FuzzyDate:
+    """A day's date that a relative date stands on until its event's date is known."""
+    day = published or _STAND_IN_DATE
+    return FuzzyDate(text="stand-in", earliest=day, latest=day, precision=DatePrecision.DAY)
+
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,48}")
 
@@ -195,6 +226,8 @@ class _Reader:
         self.passages: Passages | None = None
         """The article text, indexed; ``None`` when it could not be read."""
         self.published: dt.date | None = None
+        self.pending: list[_PendingDate] = []
+        """Dates relative to another event, resolved once every event is read."""
 
     def problem(self, path: str, message: str) -> _ReportedError:
         self.problems.append(Problem(path, message))
@@ -319,12 +352,15 @@ class _Reader:
         return raw
 
     def date(self, raw: Any, path: str) -> FuzzyDate:
+        """Date words, or a table of words with another event's id or the curator's window."""
+        if isinstance(raw, dict):
+            return self.date_table(raw, path)
         if not isinstance(raw, str):
             raise self.problem(
-                path, f"expected the article's date words as a string, got {_described(raw)}"
+                path,
+                f"expected the article's date words as a string or a table, got {_described(raw)}",
             )
-        if self.passages is not None and raw not in self.passages:
-            raise self.problem(path, f"date words {shorten(raw)} are not in the text")
+        self.date_words(raw, path)
         try:
             return resolve_date(raw, self.published or _STAND_IN_DATE)
         except DateResolutionError as error:
@@ -337,6 +373,84 @@ class _Reader:
             raise self.problem(
                 path, f"cannot resolve {shorten(raw)}: {cap_message(str(error))}"
             ) from None
+
+    def date_words(self, words: Any, path: str) -> str:
+        """``words``, which must be the article's own."""
+        if not isinstance(words, str) or not words.strip():
+            raise self.problem(path, f"expected the article's date words, got {_described(words)}")
+        if self.passages is not None and words not in self.passages:
+            raise self.problem(path, f"date words {shorten(words)} are not in the text")
+        return words
+
+    def date_table(self, table: dict[str, Any], path: str) -> FuzzyDate:
+        """``{ words, relative_to[, order] }`` or ``{ words, earliest, latest[, note] }``."""
+        relative = "relative_to" in table
+        allowed = _RELATIVE_KEYS if relative else _WINDOW_KEYS
+        problems = len(self.problems)
+        for key in table:
+            if key not in allowed:
+                why = "a relative date takes its window from its event" if relative else ""
+                known = _RELATIVE_KEYS | _WINDOW_KEYS
+                self.problem(
+                    f"{path}.{_key_in_path(key)}",
+                    f"{why or 'unknown key'} {shorten(key)}"
+                    if key in known
+                    else f"unknown key {shorten(key)} in a date",
+                )
+        if "words" not in table:
+            raise self.problem(f"{path}.words", "required key missing")
+        words = self.date_words(table["words"], f"{path}.words")
+        if relative:
+            return self.relative(table, words, path, problems)
+        if "earliest" not in table and "latest" not in table:
+            raise self.problem(
+                path,
+                "a date table gives relative_to = 'event-id' or earliest and/or latest; "
+                "write words alone as date = '…'",
+            )
+        earliest = self.day_or_none(table.get("earliest"), f"{path}.earliest")
+        latest = self.day_or_none(table.get("latest"), f"{path}.latest")
+        precision = None
+        if "precision" in table:
+            precision = self.value(DatePrecision, table["precision"], f"{path}.precision")
+        note = table.get("note")
+        if note is not None and not isinstance(note, str):
+            raise self.problem(f"{path}.note", f"expected a string, got {_described(note)}")
+        if len(self.problems) > problems:
+            raise _ReportedError()
+        try:
+            return curator_date(words, earliest, latest, precision=precision, note=note)
+        except DateResolutionError as error:
+            raise self.problem(path, cap_message(error.reason)) from None
+
+    def day_or_none(self, raw: Any, path: str) -> dt.date | None:
+        return None if raw is None else typing.cast(dt.date, self.value(dt.date, raw, path))
+
+    def relative(self, table: dict[str, Any], words: str, path: str, problems: int) -> FuzzyDate:
+        """A date relative to another event: checked now, resolved once every event is read."""
+        target = table["relative_to"]
+        if not isinstance(target, str):
+            self.problem(f"{path}.relative_to", f"expected an event id, got {_described(target)}")
+        order = None
+        if "order" in table:
+            order = self.value(DayOrder, table["order"], f"{path}.order")
+        own = _OWN_DATE.fullmatch(path)
+        if own is None:
+            self.problem(
+                f"{path}.relative_to",
+                "only an event's or a statement's own date may be relative to another event",
+            )
+        if len(self.problems) > problems or own is None:
+            raise _ReportedError()
+        said = day_order_of(words)
+        if (order or said) is None or (order and said and order is not said):
+            try:  # its message says what is missing or contradictory
+                relative_date(words, _stand_in(self.published), target, order)
+            except DateResolutionError as error:
+                raise self.problem(path, cap_message(error.reason)) from None
+        self.pending.append(_PendingDate(own[1], int(own[2]), words, target, order))
+        # A stand-in until the event's date is known; replaced before the dossier is built.
+        return relative_date(words, _stand_in(self.published), target, order or said)
 
     def instance(self, cls: type[Any], table: dict[str, Any], path: str) -> Any:
         hints, keys = _fields_of(cls)
@@ -438,7 +552,118 @@ class _Reader:
                     parts.unbuilt[name] = parts.unbuilt.get(name, 0) + 1
                     if isinstance(table, dict) and isinstance(table.get("id"), str):
                         parts.unbuilt_ids.setdefault(table["id"], name)
+        self.resolve_relative_dates(parts)
         return self.across(parts)
+
+    def resolve_relative_dates(self, parts: _Parts) -> None:
+        """Give each date relative to another event that event's window, in place.
+
+        A chain of relative dates is followed to a date of its own, each link once;
+        an unknown or undated event, or a cycle, is a problem, and its object is
+        dropped from the built ones so that no check sees its stand-in date.
+        """
+        if not self.pending:
+            return
+        events: dict[str, Event] = {}
+        for _index, event in parts.built.get("events", []):
+            events.setdefault(event.id, event)
+        built = {
+            (name, index): (position, obj)
+            for name in ("events", "statements")
+            for position, (index, obj) in enumerate(parts.built.get(name, []))
+        }
+        pending_of_event: dict[str, _PendingDate] = {}
+        for each in self.pending:
+            if each.section == "events" and (each.section, each.index) in built:
+                event_id = built[each.section, each.index][1].id
+                if events.get(event_id) is built[each.section, each.index][1]:
+                    pending_of_event[event_id] = each
+        resolved: dict[str, FuzzyDate | None] = {}  # event id -> its date, None when failed
+
+        def date_of(event_id: str) -> FuzzyDate | None:
+            """The final date of an event, following relative dates without recursion."""
+            walk: list[str] = []
+            on_walk: set[str] = set()
+            current = event_id
+            while current not in resolved and current in pending_of_event:
+                if current in on_walk:
+                    cycle = walk[walk.index(current) :]
+                    shown = " \u2192 ".join(shorten(member) for member in [*cycle, current])
+                    for member in cycle:
+                        step = pending_of_event[member]
+                        self.problem(
+                            f"{step.section}[{step.index}].date.relative_to",
+                            cap_message(f"a cycle of relative dates: {shown}"),
+                        )
+                        resolved[member] = None
+                    break
+                walk.append(current)
+                on_walk.add(current)
+                current = pending_of_event[current].relative_to
+            for member in reversed(walk):
+                if member not in resolved:
+                    step = pending_of_event[member]
+                    resolved[member] = self.resolve_one(step, parts, events, resolved)
+            return resolved.get(event_id, events[event_id].date if event_id in events else None)
+
+        failed: set[tuple[str, int]] = set()
+        for each in self.pending:
+            key = (each.section, each.index)
+            if key not in built:
+                continue
+            position, obj = built[key]
+            if each.section == "events" and pending_of_event.get(obj.id) is each:
+                date = date_of(obj.id)
+            else:
+                date = self.resolve_one(each, parts, events, resolved, date_of)
+            if date is None:
+                failed.add(key)
+                continue
+            parts.built[each.section][position] = (each.index, attrs.evolve(obj, date=date))
+        for name in ("events", "statements"):
+            kept = []
+            for index, obj in parts.built.get(name, []):
+                if (name, index) in failed:
+                    parts.unbuilt[name] = parts.unbuilt.get(name, 0) + 1
+                    parts.unbuilt_ids.setdefault(obj.id, name)
+                else:
+                    kept.append((index, obj))
+            parts.built[name] = kept
+
+    def resolve_one(
+        self,
+        step: _PendingDate,
+        parts: _Parts,
+        events: dict[str, Event],
+        resolved: dict[str, FuzzyDate | None],
+        date_of: typing.Callable[[str], FuzzyDate | None] | None = None,
+    ) -> FuzzyDate | None:
+        """The date of one relative date whose target's own date is resolved, or a problem."""
+        path = f"{step.section}[{step.index}].date"
+        target = step.relative_to
+        if target not in events:
+            if parts.unbuilt_ids.get(target) != "events":  # else its own problem is reported
+                self.problem(f"{path}.relative_to", f"unknown event id {shorten(target)}")
+            return None
+        if date_of is not None:
+            target_date = date_of(target)
+        elif target in resolved:
+            target_date = resolved[target]
+        else:
+            target_date = events[target].date
+        if target in resolved and resolved[target] is None:
+            return None  # the target's own problem is reported
+        if target_date is None:
+            self.problem(
+                f"{path}.relative_to",
+                f"event {shorten(target)} has no date for this one to be relative to",
+            )
+            return None
+        try:
+            return relative_date(step.words, target_date, target, step.order)
+        except DateResolutionError as error:
+            self.problem(path, cap_message(error.reason))
+            return None
 
     def across(self, parts: _Parts) -> Dossier | None:
         """The cross-object checks (ids, references, cycles, evidence) over what was read.
