@@ -131,6 +131,17 @@ def test_relative_dates_round_trip_through_json_and_fit_the_schema(
     assert dm.from_json(dm.to_json(dossier), dm.Dossier) == dossier
 
 
+def test_the_events_table_says_whose_day_and_which_order(tmp_path: Path) -> None:
+    rows = dm.to_records(load_wire(tmp_path, TALKS + BUSINESS + BANQUET))["events"]
+    assert [
+        (row["id"], row["date_basis"], row["date_relative_to"], row["date_order"]) for row in rows
+    ] == [
+        ("talks", "words", None, None),
+        ("business-meeting", "event", "talks", "before"),
+        ("banquet", "event", "talks", "after"),
+    ]
+
+
 def test_words_that_say_no_order_need_the_curators_order(tmp_path: Path) -> None:
     unordered = event(
         "business-meeting",

@@ -19,6 +19,7 @@ from .article import Article, UncitedPassage
 from .consensus import ConsensusItem
 from .countries import Country
 from .coverage import Coverage
+from .dates import EffectiveDate, EffectiveDateSource
 from .entities import Entity, a_kind, kind_name
 from .errors import Problem, ValidationError, shorten
 from .events import Event, EventKind
@@ -110,6 +111,30 @@ class Dossier(Queries):
 
     def _query_index(self) -> QueryIndex:
         return cached_index(self, lambda: QueryIndex([self]))
+
+    def effective_date(self, item: Statement | ConsensusItem | str) -> EffectiveDate | None:
+        """The date that holds for a statement or consensus item (or its id), and whose it is.
+
+        Its own date, else its event's, else the date of the event that event is
+        part of; ``None`` when none of them has one. Raises
+        :class:`~diplomodel.NotFoundError` for an id of anything else.
+        """
+        if isinstance(item, str):
+            item = self.get(item, (Statement, ConsensusItem))
+        own = item.date if isinstance(item, Statement) else None
+        if own is not None:
+            return EffectiveDate(date=own, source=EffectiveDateSource.OWN)
+        event = self._by_id.get(item.event or "")
+        if not isinstance(event, Event):
+            return None
+        if event.date is not None:
+            return EffectiveDate(date=event.date, source=EffectiveDateSource.EVENT, event=event.id)
+        parent = self._by_id.get(event.part_of or "")
+        if isinstance(parent, Event) and parent.date is not None:
+            return EffectiveDate(
+                date=parent.date, source=EffectiveDateSource.PARENT_EVENT, event=parent.id
+            )
+        return None
 
     def coverage(self) -> Coverage:
         """Which sentences of the article the curation cites, explains, or leaves unaccounted."""
