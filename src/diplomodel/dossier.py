@@ -21,7 +21,7 @@ from .countries import Country
 from .coverage import Coverage
 from .dates import EffectiveDate, EffectiveDateSource
 from .entities import Entity, a_kind, kind_name
-from .errors import Problem, ValidationError, shorten
+from .errors import Problem, ValidationError, path_with_id, shorten
 from .events import Event, EventKind
 from .evidence import Evidence
 from .institutions import Institution
@@ -177,7 +177,15 @@ def check_dossier(
     if article is not None:
         problems += _check_evidence(article, sections)
         problems += _check_aliases(article.text, sections)
-    return problems
+    ids = {
+        (section, index): getattr(obj, "id", None)
+        for section, items in sections.items()
+        for index, obj in items
+    }
+    return [
+        Problem(path_with_id(problem.path, lambda *at: ids.get(at)), problem.message)
+        for problem in problems
+    ]
 
 
 def _index_ids(

@@ -48,6 +48,8 @@ from .errors import (
     Problem,
     ValidationError,
     cap_message,
+    id_at_index,
+    path_with_id,
     shorten,
     shorten_path,
 )
@@ -702,8 +704,9 @@ def _curation_path(json_path: str) -> str:
     ``$.statements[4].content`` is ``statements[4].quote``: see ``_KEY_OF_FIELD``.
     """
     path = json_path.removeprefix("$.")
-    path = re.sub(r"^((?:statements|consensus_items)\[\d+\])\.content", r"\1.quote", path)
-    return re.sub(r"^((?:article\.artifacts|uncited)\[\d+\])\.evidence", r"\1.quote", path)
+    named = r'\[\d+\](?: \("[^"]*"\))?'  # an index, and the id beside it
+    path = re.sub(rf"^((?:statements|consensus_items){named})\.content", r"\1.quote", path)
+    return re.sub(rf"^((?:article\.artifacts|uncited){named})\.evidence", r"\1.quote", path)
 
 
 def _read_curation(path: Path) -> dict[str, Any]:
@@ -751,7 +754,10 @@ def _build(document: dict[str, Any], folder: Path, file: str) -> Dossier:
     reader = _Reader(file)
     dossier = reader.dossier(document, folder)
     if dossier is None or reader.problems:
-        raise CurationError(file, reader.problems)
+        id_at = id_at_index(document)
+        raise CurationError(
+            file, [Problem(path_with_id(p.path, id_at), p.message) for p in reader.problems]
+        )
     return dossier
 
 

@@ -33,6 +33,8 @@ from .errors import (
     Problem,
     ValidationError,
     cap_message,
+    id_at_index,
+    path_with_id,
     shorten,
 )
 from .identifiers import ItemFieldError, broken_rules
@@ -307,6 +309,9 @@ def from_dict(data: Any, cls: type[T]) -> T:
             # Objects that could not be read must not hide what is wrong between the others.
             seen = set(problems)
             problems += [p for p in _dossier_parts_problems(data) if p not in seen]
+            problems = [
+                Problem(path_with_id(p.path, id_at_index(data)), p.message) for p in problems
+            ]
         if len(problems) > MAX_PROBLEMS:
             rest = len(problems) - MAX_PROBLEMS
             problems = [*problems[:MAX_PROBLEMS], Problem("$", f"and {rest} more problems")]
