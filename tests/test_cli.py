@@ -167,7 +167,7 @@ def test_validate_lists_every_problem_and_exits_1(
         in err
     )
     assert (
-        "events[0] (\"beijing-talks-2024-12-25\").participants[1].part: 'visitor' is not one of"
+        "events[0] (\"beijing-talks-2024-12-25\").participants[1].part: 'visitor' is not a valid ParticipantPart: one of"
         in err
     )
     assert "Traceback" not in err

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
+from cattrs.gen import override
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -223,7 +224,7 @@ def test_a_bad_enum_value_lists_the_allowed_ones(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE + MEETING.replace('part = "host"', 'part = "chair"')
     problem = only(problems(tmp_path, toml))
     assert problem.path == 'events[0] ("meeting").participants[0].part'
-    assert "'chair' is not one of" in problem.message
+    assert "'chair' is not a valid ParticipantPart: one of" in problem.message
     assert "'host'" in problem.message
 
 
@@ -502,16 +503,37 @@ class _Numbered:
 def test_a_rule_that_names_its_field_is_reported_at_the_fields_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(dm.loader._KEY_OF_FIELD, (_Numbered, "content"), "quote")
+    monkeypatch.setitem(dm.loader.CURATION_KEYS, _Numbered, {"content": override(rename="quote")})
     reader = dm.loader._Reader("x.toml")
-    with pytest.raises(dm.loader._ReportedError):
-        reader.instance(_Numbered, {"number": 0}, "events[3]")
-    with pytest.raises(dm.loader._ReportedError):
-        reader.instance(_Numbered, {"number": 2, "quote": "bad"}, "statements[1]")
+    assert reader.read({"number": 0}, _Numbered, "events[3]") is None
+    assert reader.read({"number": 2, "quote": "bad"}, _Numbered, "statements[1]") is None
+    assert reader.read({"number": 2, "content": "x"}, _Numbered, "statements[2]") is None
     assert reader.problems == [
         dm.Problem("events[3].number", "must be 1 or more, got 0"),
         dm.Problem("statements[1].quote", "bad content"),
+        dm.Problem("statements[2].content", "unknown key 'content'"),
     ]
+    assert reader.read({"number": 2, "quote": "ok"}, _Numbered, "x") == _Numbered(
+        number=2, content="ok"
+    )
+
+
+def test_the_curation_is_read_by_the_json_readers_converter_with_its_own_hooks() -> None:
+    reader = dm.loader._Reader("x.toml")
+    converter = reader.converter
+    # The JSON reader's hooks read what both write alike: strings, numbers, enums, lists.
+    assert converter.get_structure_hook(str) is dm.converter.get_structure_hook(str)
+    assert converter.get_structure_hook(dm.EventKind) is dm.converter.get_structure_hook(
+        dm.EventKind
+    )
+    # A curation writes quotes, date words and TOML dates where JSON writes objects.
+    assert converter.structure("on Tuesday", dm.FuzzyDate).precision is dm.DatePrecision.DAY
+    assert converter.structure("Wang", dm.Evidence) == dm.Evidence(quote="Wang", start=0, end=4)
+    assert converter.structure(dt.date(2025, 1, 14), dt.date) == dt.date(2025, 1, 14)
+    with pytest.raises(TypeError, match="expected a TOML date"):
+        converter.structure("2025-01-14", dt.date)
+    assert dm.loader._key_of(dm.Statement, "content") == "quote"
+    assert dm.loader._KEY_OF_FIELD[dm.Statement, "content"] == "quote"
 
 
 def test_a_rule_of_the_model_is_reported_at_its_object_or_field(tmp_path: Path) -> None:

@@ -136,7 +136,9 @@ def _make_converter() -> cattrs.Converter:
     # By class, so that it wins over the enum hooks of every cattrs version.
     made.register_structure_hook(enum.Enum, _structure_enum)
 
-    def tuple_from_list(type_: Any) -> Any:
+    # Factories take the converter that asks, so that a copy of this one (the
+    # curation loader's) reads nested values with its own hooks.
+    def tuple_from_list(type_: Any, made: cattrs.Converter) -> Any:
         (item_type, *_rest) = typing.get_args(type_) or (Any,)
         hook: list[Any] = []  # found on first use: the item class may not be registered yet
 
@@ -161,7 +163,7 @@ def _make_converter() -> cattrs.Converter:
 
     made.register_structure_hook_factory(is_sequence, tuple_from_list)
 
-    def object_from_dict(cls: type[Any]) -> Any:
+    def object_from_dict(cls: type[Any], made: cattrs.Converter) -> Any:
         fields = [field for field in attrs.fields(cls) if field.init]
         known = {field.name for field in fields}
         hooks: dict[str, tuple[Any, Any]] = {}
