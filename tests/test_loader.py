@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import enum
 import json
 import math
 import os
@@ -876,3 +877,60 @@ def test_naming_the_id_is_done_once() -> None:
     assert dm.errors.path_with_id("$.events[1].date", id_at) == "$.events[1].date"
     assert dm.errors.path_with_id("article.text", id_at) == "article.text"
     assert dm.errors.path_with_id("$.events[7]", id_at) == "$.events[7]"
+
+
+# -- type-directed: a field added to the model loads with no change to the loader ---------
+
+
+class _Unit(enum.Enum):
+    DAY = "day"
+    AGREEMENT = "agreement"
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Quantity:
+    """A stand-in for a class another part of the model may add."""
+
+    value: int
+    unit: _Unit
+    evidence: tuple[dm.Evidence, ...] = ()
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Extended:
+    """A stand-in model class with new kinds of field: a date, nested objects, a quote."""
+
+    id: str
+    start: dm.FuzzyDate | None = None
+    quantities: tuple[_Quantity, ...] = ()
+    content: dm.Evidence | None = None
+
+
+def test_new_fields_of_the_model_load_through_the_converter(tmp_path: Path) -> None:
+    write(tmp_path, HEAD + PEOPLE)
+    reader = dm.loader._Reader("x.toml")
+    reader.passages = Passages(TEXT)
+    reader.published = dt.date(2025, 1, 14)
+    table = {
+        "id": "x",
+        "start": "on Tuesday",
+        "quantities": [{"value": 2, "unit": "day", "evidence": ["Wang said"]}],
+        "content": {"quote": "Iwaya", "occurrence": 2},
+    }
+    extended = reader.read(table, _Extended, "extended[0]")
+    assert extended is not None, reader.problems
+    assert extended.start.edtf == "2025-01-14"
+    assert extended.quantities[0].evidence[0].start == TEXT.index("Wang said")
+    assert extended.content.start == TEXT.index("Iwaya said")
+    broken = {
+        "id": "x",
+        "start": "on Monday",
+        "quantities": [{"value": "2", "unit": "week", "evidence": ["Wong said"]}],
+    }
+    assert reader.read(broken, _Extended, "extended[0]") is None
+    assert {p.path for p in reader.problems} == {
+        "extended[0].start",
+        "extended[0].quantities[0].value",
+        "extended[0].quantities[0].unit",
+        "extended[0].quantities[0].evidence[0]",
+    }

@@ -259,3 +259,27 @@ def test_a_long_chain_of_relative_dates_resolves_without_recursion(tmp_path: Pat
     ]
     dossier = load_wire(tmp_path, "".join(reversed(chain)))
     assert {e.date.edtf for e in dossier.events if e.date} == {"2024-12-25"}
+
+
+def test_a_statements_own_date_may_be_relative_to_an_event(tmp_path: Path) -> None:
+    statement = """
+[[statements]]
+id = "calm"
+speakers = []
+mode = "assertion"
+act = "claim"
+quote = "Iwaya met members of the Japanese business community in Beijing"
+date = { words = "Earlier in the day", relative_to = "talks" }
+evidence = ["Earlier in the day"]
+"""
+    dossier = load_wire(tmp_path, TALKS + statement)
+    date = dossier.get("calm", dm.Statement).date
+    assert date is not None
+    assert (date.edtf, date.order) == ("2024-12-25", DayOrder.BEFORE)
+    effective = dossier.effective_date("calm")
+    assert effective is not None
+    assert effective.source is dm.EffectiveDateSource.OWN
+    unknown = statement.replace('relative_to = "talks"', 'relative_to = "gala"')
+    (problem,) = wire_problems(tmp_path, TALKS + unknown)
+    assert problem.path == 'statements[0] ("calm").date.relative_to'
+    assert problem.message == "unknown event id 'gala'"
