@@ -31,7 +31,6 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.gen import override
-from cattrs.gen._consts import AttributeOverride
 
 from .article import Article, Artifact, UncitedPassage
 from .consensus import ConsensusItem
@@ -81,7 +80,7 @@ SEED_CURATION = "000_25c877c6326c8c1d.toml"
 # statement's or consensus item's content, and an artifact's or uncited passage's
 # span, are written as one ``quote``. The curation converter reads keys through
 # these overrides; problem paths from the dossier's checks are renamed through them.
-CURATION_KEYS: dict[type[Any], dict[str, AttributeOverride]] = {
+CURATION_KEYS: dict[type[Any], dict[str, Any]] = {  # field name -> cattrs override
     Statement: {"content": override(rename="quote")},
     ConsensusItem: {"content": override(rename="quote")},
     Artifact: {"evidence": override(rename="quote")},
@@ -106,8 +105,8 @@ _OWN_DATES = ("events", "statements")
 
 def _key_of(cls: type[Any], field: str) -> str:
     """The curation key of a field of ``cls``."""
-    renamed = CURATION_KEYS.get(cls, {}).get(field)
-    return renamed.rename if renamed is not None and renamed.rename else field
+    renamed: str | None = getattr(CURATION_KEYS.get(cls, {}).get(field), "rename", None)
+    return renamed or field
 
 
 def _fields_of(cls: type[Any]) -> tuple[dict[str, Any], dict[str, attrs.Attribute[Any]]]:
@@ -165,9 +164,8 @@ def _at(path: str, message: str) -> ReadProblemsError:
     return ReadProblemsError("invalid curation value", [Problem(path, cap_message(message))])
 
 
-def _curation(problem: Problem, prefix: str = "$") -> Problem:
-    """A problem of the converter, its path from the value read at ``prefix``, as a
-    curation path (no ``$.``)."""
+def _curation(problem: Problem) -> Problem:
+    """A problem of the converter, its path a JSON path, as a curation path (no ``$.``)."""
     return Problem(problem.path.removeprefix("$").removeprefix("."), problem.message)
 
 
