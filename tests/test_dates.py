@@ -747,3 +747,28 @@ def test_only_a_curators_window_has_a_note_and_only_a_relative_date_an_order() -
     with pytest.raises(dm.ValidationError) as caught:
         dm.from_dict({**dm.to_dict(day), "relative_to": "talks"}, dm.FuzzyDate)
     assert caught.value.problems[0].path == "$.relative_to"
+
+
+@settings(max_examples=60)
+@given(
+    first=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)),
+    length=st.integers(0, 40),
+    open_end=st.sampled_from(["none", "earliest", "latest"]),
+    note=st.none() | st.text(alphabet="abc ", min_size=1, max_size=10).filter(str.strip),
+)
+def test_curator_windows_round_trip_and_fit_the_schema(
+    first: dt.date, length: int, open_end: str, note: str | None
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    earliest: dt.date | None = first
+    latest: dt.date | None = first + dt.timedelta(days=length)
+    if open_end == "earliest":
+        earliest = None
+    elif open_end == "latest":
+        latest = None
+    date = dm.curator_date("by then", earliest, latest, note=note)
+    data = dm.to_dict(date)
+    assert data["basis"] == "curator"
+    assert dm.from_dict(data, dm.FuzzyDate) == date
+    jsonschema.validate(data, dm.json_schema(dm.FuzzyDate))
+    assert date.is_open is (open_end != "none")
