@@ -159,9 +159,17 @@ def test_validate_lists_every_problem_and_exits_1(
     assert (code, out) == (1, "")
     # "Wang said" stands twice in the curation: as a statement's evidence and a quote's context.
     assert "3 problems" in err
-    assert "people[0].evidence[1].context: quote 'Wong said' is not in the text" in err
-    assert "statements[0].evidence[0]: quote 'Wong said' is not in the text" in err
-    assert "events[0].participants[1].part: 'visitor' is not one of" in err
+    assert (
+        "people[0] (\"wang-yi\").evidence[1].context: quote 'Wong said' is not in the text" in err
+    )
+    assert (
+        "statements[0] (\"wang-yi-constructive-relationship\").evidence[0]: quote 'Wong said' is not in the text"
+        in err
+    )
+    assert (
+        "events[0] (\"beijing-talks-2024-12-25\").participants[1].part: 'visitor' is not a valid ParticipantPart: one of"
+        in err
+    )
     assert "Traceback" not in err
 
 

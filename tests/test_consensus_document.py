@@ -17,7 +17,7 @@ def _document_users(data: dict[str, object], document: str) -> list[str]:
     items = data["consensus_items"]
     assert isinstance(items, list)
     return [
-        f"$.consensus_items[{index}].document"
+        f'$.consensus_items[{index}] ("{item["id"]}").document'
         for index, item in enumerate(items)
         if item["document"] == document
     ]
@@ -61,4 +61,4 @@ def test_a_curation_whose_document_is_an_announcement_fails_at_its_key(tmp_path:
     paths = {problem.path for problem in caught.value.problems}
     assert paths
     assert all(path.startswith("consensus_items[") for path in paths)
-    assert all(path.endswith("].document") for path in paths)
+    assert all(path.endswith('").document') for path in paths)  # the item's id, then the key

@@ -169,9 +169,9 @@ def test_a_curation_with_the_wrong_code_for_peru_fails_at_its_key(tmp_path: Path
     with pytest.raises(dm.CurationError) as caught:
         dm.load(curation)
     problems = {problem.path: problem.message for problem in caught.value.problems}
-    assert set(problems) == {"countries[0].alpha3", "countries[1].name"}
-    assert "'PRU'" in problems["countries[0].alpha3"]
-    assert "'South Korea'" in problems["countries[1].name"]
+    assert set(problems) == {'countries[0] ("pe").alpha3', 'countries[1] ("kr").name'}
+    assert "'PRU'" in problems['countries[0] ("pe").alpha3']
+    assert "'South Korea'" in problems['countries[1] ("kr").name']
 
 
 def test_a_curation_with_iso_names_and_codes_loads(tmp_path: Path) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -624,3 +627,148 @@ def test_open_dates_sort_and_flatten_without_an_invented_day(tiny: dm.Dossier) -
     )
     assert rows["talks"]["edtf"] == "2019/.."
     assert dm.from_json(dm.to_json(dossier), dm.Dossier) == dossier
+
+
+# -- the curator's window: words no form reads, a window the curator gives -------------
+
+WIRE = Path(__file__).parent / "fixtures" / "articles" / "wire-report.txt"
+WIRE_HEAD = """
+[article]
+id = "wire"
+text = "wire-report.txt"
+publisher = "Fixture Wire"
+published = 2024-12-25
+
+[[events]]
+id = "business-meeting"
+name = "Iwaya meets Japanese business people"
+kind = "meeting"
+status = "took-place"
+evidence = ["Iwaya met members of the Japanese business community"]
+"""
+
+
+def load_with_date(folder: Path, date: str) -> dm.Dossier:
+    shutil.copy(WIRE, folder / WIRE.name)
+    path = folder / "wire.toml"
+    path.write_text(WIRE_HEAD + f"date = {date}\n", encoding="utf-8")
+    return dm.load(path)
+
+
+def date_problems(folder: Path, date: str) -> list[dm.Problem]:
+    with pytest.raises(dm.CurationError) as caught:
+        load_with_date(folder, date)
+    return list(caught.value.problems)
+
+
+def test_a_curators_window_loads_marked_as_the_curators(tmp_path: Path, schema: Any) -> None:
+    dossier = load_with_date(
+        tmp_path,
+        '{ words = "Earlier in the day", earliest = 2024-12-25, latest = 2024-12-25, '
+        'note = "the day of the talks" }',
+    )
+    date = dossier.get("business-meeting", dm.Event).date
+    assert date is not None
+    assert (date.earliest, date.latest, date.edtf) == (dt.date(2024, 12, 25),) * 2 + ("2024-12-25",)
+    assert date.basis is dm.DateBasis.CURATOR
+    assert date.note == "the day of the talks"
+    assert date.text == "Earlier in the day"
+    data = dm.to_dict(dossier)
+    schema.validate(data)
+    assert data["events"][0]["date"]["basis"] == "curator"
+    assert dm.from_json(dm.to_json(dossier), dm.Dossier) == dossier
+
+
+def test_a_curators_window_may_leave_one_bound_open(tmp_path: Path) -> None:
+    date = (
+        load_with_date(tmp_path, '{ words = "Earlier in the day", latest = 2024-12-25 }')
+        .events[0]
+        .date
+    )
+    assert date is not None
+    assert (date.earliest, date.is_open, date.edtf) == (None, True, "../2024-12-25")
+    longer = (
+        load_with_date(
+            tmp_path, '{ words = "Earlier in the day", earliest = 2024-12-23, latest = 2024-12-25 }'
+        )
+        .events[0]
+        .date
+    )
+    assert longer is not None
+    assert (longer.precision, longer.edtf) == (P.DAYS, "2024-12-23/2024-12-25")
+
+
+@pytest.mark.parametrize(
+    ("date", "path", "says"),
+    [
+        (
+            '{ words = "Earlier in the day", earliest = 2024-12-26, latest = 2024-12-25 }',
+            ".date",
+            "latest 2024-12-25 comes before earliest 2024-12-26",
+        ),
+        ('{ words = "Earlier in the day", note = "n" }', ".date", "earliest and/or latest"),
+        ('{ words = "Early in the day", latest = 2024-12-25 }', ".date.words", "not in the text"),
+        ('{ words = "Earlier in the day", latest = "Dec. 25" }', ".date.latest", "TOML date"),
+        ('{ words = "Earlier in the day", lastest = 2024-12-25 }', ".date.lastest", "unknown"),
+        ("{ earliest = 2024-12-25 }", ".date.words", "required key missing"),
+        (
+            '{ words = "Earlier in the day", latest = 2024-12-25, precision = "month" }',
+            ".date",
+            "month",
+        ),
+    ],
+    ids=["inverted", "no-bound", "not-in-text", "not-a-date", "unknown-key", "no-words", "misfit"],
+)
+def test_a_bad_curators_window_is_a_problem_at_its_place(
+    tmp_path: Path, date: str, path: str, says: str
+) -> None:
+    problems = date_problems(tmp_path, date)
+    assert any(p.path.endswith(path) and says in p.message for p in problems), problems
+    assert all(p.path.startswith("events[0]") for p in problems), problems
+
+
+def test_curator_date_checks_its_window() -> None:
+    with pytest.raises(dm.DateResolutionError, match="comes before"):
+        dm.curator_date("x", dt.date(2024, 9, 21), dt.date(2024, 9, 20))
+    with pytest.raises(dm.DateResolutionError, match="earliest, latest or both"):
+        dm.curator_date("x", None, None)
+    one_day = dm.curator_date("x", dt.date(2024, 9, 20), dt.date(2024, 9, 20), note="n")
+    assert (one_day.precision, one_day.basis, one_day.note) == (P.DAY, dm.DateBasis.CURATOR, "n")
+
+
+def test_only_a_curators_window_has_a_note_and_only_a_relative_date_an_order() -> None:
+    day = dm.resolve_date("on Tuesday", SEED_DAY)
+    with pytest.raises(dm.FieldError, match="note"):
+        attrs.evolve(day, note="why")
+    with pytest.raises(dm.FieldError, match="order"):
+        attrs.evolve(day, order=dm.DayOrder.SAME)
+    with pytest.raises(dm.FieldError, match="relative_to"):
+        attrs.evolve(day, basis=dm.DateBasis.EVENT, order=dm.DayOrder.SAME)
+    with pytest.raises(dm.ValidationError) as caught:
+        dm.from_dict({**dm.to_dict(day), "relative_to": "talks"}, dm.FuzzyDate)
+    assert caught.value.problems[0].path == "$.relative_to"
+
+
+@settings(max_examples=60)
+@given(
+    first=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)),
+    length=st.integers(0, 40),
+    open_end=st.sampled_from(["none", "earliest", "latest"]),
+    note=st.none() | st.text(alphabet="abc ", min_size=1, max_size=10).filter(str.strip),
+)
+def test_curator_windows_round_trip_and_fit_the_schema(
+    first: dt.date, length: int, open_end: str, note: str | None
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    earliest: dt.date | None = first
+    latest: dt.date | None = first + dt.timedelta(days=length)
+    if open_end == "earliest":
+        earliest = None
+    elif open_end == "latest":
+        latest = None
+    date = dm.curator_date("by then", earliest, latest, note=note)
+    data = dm.to_dict(date)
+    assert data["basis"] == "curator"
+    assert dm.from_dict(data, dm.FuzzyDate) == date
+    jsonschema.validate(data, dm.json_schema(dm.FuzzyDate))
+    assert date.is_open is (open_end != "none")

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel.dossier import _ArtifactSpans, _occurring, check_dossier
+from diplomodel.errors import path_with_id
 from diplomodel.walk import SECTIONS, iter_evidence, references_of
 
 BENCHMARK = Path(__file__).parent.parent / "benchmarks" / "scaling.py"
@@ -247,7 +248,7 @@ def test_a_fact_inside_an_artifact_names_the_artifact(seed: dm.Dossier) -> None:
     problems = problems_of(lambda: attrs.evolve(seed, people=(moved, *seed.people[1:])))
     assert [(p.path, p.message) for p in problems] == [
         (
-            f"$.people[0].evidence[{len(person.evidence)}]",
+            f'$.people[0] ("wang-huning").evidence[{len(person.evidence)}]',
             f"quote {inside.quote!r} overlaps a text artifact ($.article.artifacts[1])",
         )
     ]
@@ -257,7 +258,7 @@ def test_aliases_are_found_anywhere_in_the_text_and_only_there(tiny: dm.Dossier)
     wang = attrs.evolve(tiny.people[0], aliases=("Wang", "Yi met", "ang Y", "Yi Wang", "Wang Yi"))
     problems = problems_of(lambda: attrs.evolve(tiny, people=(wang, tiny.people[1])))
     assert [(p.path, p.message) for p in problems] == [
-        ("$.people[0].aliases[3]", "alias 'Yi Wang' does not occur in the text")
+        ('$.people[0] ("wang-yi").aliases[3]', "alias 'Yi Wang' does not occur in the text")
     ]
 
 
@@ -296,9 +297,9 @@ def test_a_cycle_after_a_duplicate_is_reported_at_its_members_own_indices(
         lambda: attrs.evolve(tiny, institutions=(*tiny.institutions, *twins, *cycle))
     )
     assert [p.path for p in problems] == [
-        "$.institutions[2].id",
-        "$.institutions[3].parent",
-        "$.institutions[4].parent",
+        '$.institutions[2] ("x").id',
+        '$.institutions[3] ("a").parent',
+        '$.institutions[4] ("b").parent',
     ]
     assert problems[1].message == (
         "'a' is part of a cycle of 2 institutions: its parent 'b' leads back to it"
@@ -309,14 +310,14 @@ def test_a_duplicate_makes_no_spurious_cycle(tiny: dm.Dossier) -> None:
     # An id names its first object: b's parent is the first a, which has none.
     members = (institution("a", None), institution("b", "a"), institution("a", "b"))
     problems = problems_of(lambda: attrs.evolve(tiny, institutions=(*tiny.institutions, *members)))
-    assert [p.path for p in problems] == ["$.institutions[3].id"]
+    assert [p.path for p in problems] == ['$.institutions[3] ("a").id']
 
 
 def test_a_twin_of_a_cycle_member_is_not_in_the_cycle(tiny: dm.Dossier) -> None:
     events = (event("a", "b", dated=True), event("b", "a"), event("a", "b"))
     problems = problems_of(lambda: attrs.evolve(tiny, events=(*tiny.events, *events)))
-    assert cycle_paths(problems) == ["$.events[2].part_of", "$.events[3].part_of"]
-    assert [p.path for p in problems if "duplicate" in p.message] == ["$.events[4].id"]
+    assert cycle_paths(problems) == ['$.events[2] ("a").part_of', '$.events[3] ("b").part_of']
+    assert [p.path for p in problems if "duplicate" in p.message] == ['$.events[4] ("a").id']
 
 
 def test_objects_leading_into_a_cycle_are_not_reported(tiny: dm.Dossier) -> None:
@@ -325,14 +326,17 @@ def test_objects_leading_into_a_cycle_are_not_reported(tiny: dm.Dossier) -> None
     problems = problems_of(
         lambda: attrs.evolve(tiny, institutions=(*tiny.institutions, *leading, *cycle))
     )
-    assert [p.path for p in problems] == ["$.institutions[4].parent", "$.institutions[5].parent"]
+    assert [p.path for p in problems] == [
+        '$.institutions[4] ("a").parent',
+        '$.institutions[5] ("b").parent',
+    ]
 
 
 def test_each_member_of_a_long_cycle_is_reported_once_briefly(tiny: dm.Dossier) -> None:
     size = 300
     ring = [event(f"e-{k}", f"e-{(k + 1) % size}") for k in range(size)]
     problems = problems_of(lambda: attrs.evolve(tiny, events=(*ring, *tiny.events)))
-    assert cycle_paths(problems) == [f"$.events[{k}].part_of" for k in range(size)]
+    assert cycle_paths(problems) == [f'$.events[{k}] ("e-{k}").part_of' for k in range(size)]
     assert all(f"cycle of {size} events" in p.message for p in problems)
     assert max(len(p.message) for p in problems) < 100
 
@@ -343,7 +347,7 @@ def test_an_object_that_is_its_own_parent_is_a_cycle_of_one(tiny: dm.Dossier) ->
     )
     assert [(p.path, p.message) for p in problems] == [
         (
-            "$.institutions[1].parent",
+            '$.institutions[1] ("a").parent',
             "'a' is part of a cycle of one institution: its parent is itself",
         )
     ]
@@ -359,7 +363,10 @@ def test_check_dossier_passes_the_seed_and_is_what_the_dossier_runs(seed: dm.Dos
     problems = problems_of(lambda: attrs.evolve(seed, people=people))
     broken = {**sections_of(seed), "people": tuple(enumerate(people))}
     assert list(problems) == check_dossier(seed.article, broken)
-    assert [p.path for p in problems] == ["$.people[0].country", "$.people[0].aliases[0]"]
+    assert [p.path for p in problems] == [
+        '$.people[0] ("wang-huning").country',
+        '$.people[0] ("wang-huning").aliases[0]',
+    ]
 
 
 def test_a_dropped_item_leaves_the_others_at_their_input_indices(seed: dm.Dossier) -> None:
@@ -370,8 +377,9 @@ def test_a_dropped_item_leaves_the_others_at_their_input_indices(seed: dm.Dossie
     bad = dm.Evidence(quote="nowhere", start=0, end=7)
     kept_events = (*kept_events[:-1], (last_index, attrs.evolve(last, evidence=(bad,))))
     partial = {**sections, "events": kept_events}
+    ids = {(name, index): obj.id for name, pairs in partial.items() for index, obj in pairs}
     cited = {
-        reference.path
+        path_with_id(reference.path, lambda *at: ids.get(at))
         for name, pairs in partial.items()
         for index, obj in pairs
         for reference in references_of(name, index, obj)
@@ -380,11 +388,12 @@ def test_a_dropped_item_leaves_the_others_at_their_input_indices(seed: dm.Dossie
     assert cited  # the seed's trip holds meetings and the mechanism's ninth meeting
 
     unknown = check_dossier(seed.article, partial)
-    assert {p.path for p in unknown} == {*cited, f"$.events[{last_index}].evidence[0]"}
+    last_path = f'$.events[{last_index}] ("{last.id}").evidence[0]'
+    assert {p.path for p in unknown} == {*cited, last_path}
     assert all(f"unknown id {dropped.id!r}" in p.message for p in unknown if p.path in cited)
 
     known = check_dossier(seed.article, partial, {dropped.id: "events"})
-    assert [p.path for p in known] == [f"$.events[{last_index}].evidence[0]"]
+    assert [p.path for p in known] == [last_path]
 
 
 def test_a_reference_to_an_unreadable_object_of_the_wrong_kind_is_reported(
@@ -393,7 +402,7 @@ def test_a_reference_to_an_unreadable_object_of_the_wrong_kind_is_reported(
     sections = sections_of(tiny)
     without_wang = {**sections, "people": sections["people"][1:]}
     problems = check_dossier(tiny.article, without_wang, {"wang-yi": "countries"})
-    assert "$.statements[0].speakers[0]" in {p.path for p in problems}
+    assert '$.statements[0] ("neighbors").speakers[0]' in {p.path for p in problems}
     assert all(
         p.message == "'wang-yi' is a country, expected a person or institution" for p in problems
     )
@@ -406,7 +415,7 @@ def test_a_reference_to_an_absent_id_is_reported_even_with_unreadable_objects(
     sections = {**sections_of(tiny), "statements": ((0, statement),)}
     problems = check_dossier(tiny.article, sections, {"somebody": "institutions"})
     assert [(p.path, p.message) for p in problems] == [
-        ("$.statements[0].channel", "unknown id 'nobody' (institution)")
+        ('$.statements[0] ("neighbors").channel', "unknown id 'nobody' (institution)")
     ]
 
 
@@ -419,11 +428,11 @@ def test_with_no_article_the_text_checks_are_skipped(tiny: dm.Dossier) -> None:
     sections = {**sections_of(tiny), "people": ((0, wang), (1, tiny.people[1]))}
     assert check_dossier(None, sections) == []
     assert {p.path for p in check_dossier(tiny.article, sections)} == {
-        "$.people[0].evidence[0]",
-        "$.people[0].aliases[0]",
+        '$.people[0] ("wang-yi").evidence[0]',
+        '$.people[0] ("wang-yi").aliases[0]',
     }
     assert [p.path for p in check_dossier(None, {"countries": ((4, tiny.countries[0]),) * 2})] == [
-        "$.countries[4].id"
+        '$.countries[4] ("cn").id'
     ]
 
 

@@ -127,16 +127,20 @@ def test_bad_identifiers_are_reported_at_their_json_paths_all_at_once(schema: An
     data["events"][0]["place"]["identifiers"].append({"scheme": "geonames"})
     problems = _problems(data)
     assert set(problems) == {
-        "$.countries[0].identifiers[2]",
-        "$.people[0].identifiers[0].identifier",
-        "$.institutions[0].identifiers[0].scheme",
-        "$.events[0].place.identifiers[1].identifier",
+        '$.countries[0] ("cn").identifiers[2]',
+        '$.people[0] ("wang-yi").identifiers[0].identifier',
+        '$.institutions[0] ("xinhua").identifiers[0].scheme',
+        '$.events[0] ("talks").place.identifiers[1].identifier',
     }
-    assert problems["$.countries[0].identifiers[2]"] == (
+    assert problems['$.countries[0] ("cn").identifiers[2]'] == (
         "repeats wikidata:'Q148', given at identifiers[0]"
     )
-    assert len(problems["$.people[0].identifiers[0].identifier"]) < 150  # the value is cut
-    assert problems["$.events[0].place.identifiers[1].identifier"] == "required key missing"
+    assert (
+        len(problems['$.people[0] ("wang-yi").identifiers[0].identifier']) < 150
+    )  # the value is cut
+    assert (
+        problems['$.events[0] ("talks").place.identifiers[1].identifier'] == "required key missing"
+    )
     assert not schema.is_valid(data)
 
 
@@ -146,7 +150,7 @@ def test_the_schema_says_each_schemes_form(schema: Any) -> None:
         changed = json.loads(json.dumps(data))
         changed["countries"][0]["identifiers"][0] = {"scheme": scheme, "identifier": value}
         assert not schema.is_valid(changed), scheme
-        assert "$.countries[0].identifiers[0].identifier" in _problems(changed)
+        assert '$.countries[0] ("cn").identifiers[0].identifier' in _problems(changed)
     changed = json.loads(json.dumps(data))
     changed["countries"][0]["identifiers"][0] = {"scheme": "other", "identifier": "Q0"}
     assert schema.is_valid(changed)
@@ -228,5 +232,8 @@ def test_a_bad_identifier_in_a_curation_is_named_at_its_key(tmp_path: Path) -> N
     with pytest.raises(dm.CurationError) as caught:
         dm.load(_curation(tmp_path, bad))
     problems = {problem.path: problem.message for problem in caught.value.problems}
-    assert set(problems) == {"countries[0].identifiers[1]", "people[0].identifiers[0].identifier"}
-    assert "'WANG'" in problems["people[0].identifiers[0].identifier"]
+    assert set(problems) == {
+        'countries[0] ("cn").identifiers[1]',
+        'people[0] ("wang-yi").identifiers[0].identifier',
+    }
+    assert "'WANG'" in problems['people[0] ("wang-yi").identifiers[0].identifier']

@@ -88,7 +88,7 @@ def test_duplicate_keys_are_reported_at_their_object(seed_json: str) -> None:
     twice = person[:-1] + ', "name": ' + json.dumps(data["people"][2]["name"]) + "}"
     whole = json.dumps(data)
     problems = _problems(whole.replace(person, twice, 1))
-    assert _messages_at(problems, "$.people[2]") == ["duplicate key 'name'"]
+    assert _messages_at(problems, '$.people[2] ("hiroshi-moriyama")') == ["duplicate key 'name'"]
     text = '{"quote": "a", "quote": "b", "quote": "c", "start": 0, "end": 1, "end": 1}'
     assert _messages_at(_problems(text, dm.Evidence), "$") == [
         "duplicate key 'quote'",
@@ -101,9 +101,15 @@ def test_lone_surrogates_are_refused_wherever_they_stand(seed_json: str) -> None
     data["people"][0]["given_name"] = "Yi\ud800"
     data["events"][0]["evidence"][0]["quote"] = "\udfff"
     problems = _problems(json.dumps(data))
-    assert any("lone surrogate" in m for m in _messages_at(problems, "$.people[0].given_name"))
     assert any(
-        "lone surrogate" in m for m in _messages_at(problems, "$.events[0].evidence[0].quote")
+        "lone surrogate" in m
+        for m in _messages_at(problems, '$.people[0] ("wang-huning").given_name')
+    )
+    assert any(
+        "lone surrogate" in m
+        for m in _messages_at(
+            problems, '$.events[0] ("coalition-delegation-trip").evidence[0].quote'
+        )
     )
     # A pair of surrogate escapes is one character, and fine.
     quote = json.dumps("\U0001f600")
@@ -135,12 +141,12 @@ def test_messages_quote_huge_values_in_short(seed_json: str) -> None:
     error = caught.value
     paths = {problem.path for problem in error.problems}
     assert {
-        "$.countries[0].alpha2",
-        "$.countries[1].name",
-        "$.events[0].kind",
-        "$.people[0]",
-        "$.statements[0].speakers[0]",
-        "$.statements[0].speakers[1]",
+        '$.countries[0] ("cn").alpha2',
+        '$.countries[1] ("jp").name',
+        '$.events[0] ("coalition-delegation-trip").kind',
+        '$.people[0] ("wang-huning")',
+        '$.statements[0] ("wang-huning-in-depth-exchanges").speakers[0]',
+        '$.statements[0] ("wang-huning-in-depth-exchanges").speakers[1]',
         "$.article.published",
     } <= paths
     assert all(len(problem.message) < 300 for problem in error.problems), str(error)[:2000]
@@ -162,13 +168,18 @@ def test_a_flood_of_problems_is_listed_up_to_a_limit_then_counted(seed_json: str
     assert len(problems) == MAX_PROBLEMS + 1
     assert problems[-1].path == "$"
     assert problems[-1].message.startswith("and ")
-    aliases = [p for p in problems if p.path.startswith("$.people[0].aliases")]
+    aliases = [p for p in problems if p.path.startswith('$.people[0] ("wang-huning").aliases')]
     assert len(aliases) == MAX_ITEM_ERRORS + 1
     assert aliases[-1] == dm.Problem(
-        "$.people[0].aliases", f"and {50_000 - MAX_ITEM_ERRORS} more items break the same rules"
+        '$.people[0] ("wang-huning").aliases',
+        f"and {50_000 - MAX_ITEM_ERRORS} more items break the same rules",
     )
-    evidence = [p for p in problems if p.path.startswith("$.events[0].evidence")]
-    assert evidence[0].path == "$.events[0].evidence[0].start"
+    evidence = [
+        p
+        for p in problems
+        if p.path.startswith('$.events[0] ("coalition-delegation-trip").evidence')
+    ]
+    assert evidence[0].path == '$.events[0] ("coalition-delegation-trip").evidence[0].start'
 
 
 _JSON_VALUES = st.recursive(

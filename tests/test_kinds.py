@@ -126,7 +126,7 @@ def test_an_unknown_event_kind_lists_the_new_ones() -> None:
     problems = curation_problems("briefing.toml", ('kind = "signing"', 'kind = "sign"'))
     ((path, message),) = problems.items()
     assert path.startswith("events[")
-    assert path.endswith("].kind")
+    assert path.endswith(").kind")
     for kind in ("summit", "press-conference", "signing", "appointment", "policy-measure"):
         assert repr(kind) in message
 
@@ -166,7 +166,7 @@ def test_an_unnamed_person_is_listed_by_description(capsys: pytest.CaptureFixtur
 def test_a_person_needs_a_name_or_a_description() -> None:
     problems = curation_problems("briefing.toml", ('description = "a senior official"\n', ""))
     (message,) = problems.values()
-    assert list(problems) == ["people[1].description"]
+    assert list(problems) == ['people[1] ("senior-official").description']
     assert "no name" in message
     assert "description" in message
     # A name without its parts is not half a name.
@@ -174,7 +174,7 @@ def test_a_person_needs_a_name_or_a_description() -> None:
         "briefing.toml",
         ('description = "a senior official"', 'name = "Senior Official"'),
     )
-    assert list(problems) == ["people[1].family_name"]
+    assert list(problems) == ['people[1] ("senior-official").family_name']
 
 
 def test_a_person_without_name_or_description_is_refused_in_json(briefing: dm.Dossier) -> None:
@@ -184,7 +184,7 @@ def test_a_person_without_name_or_description_is_refused_in_json(briefing: dm.Do
         data["people"][index]["description"] = None
 
     problems = json_problems(briefing, drop_description)
-    assert list(problems) == [f"$.people[{index}].description"]
+    assert list(problems) == [f'$.people[{index}] ("senior-official").description']
 
 
 def test_the_schema_wants_a_name_or_a_description(briefing: dm.Dossier, schema: Any) -> None:
@@ -251,7 +251,7 @@ def test_a_value_must_be_a_number() -> None:
     problems = curation_problems("briefing.toml", ("value = 8", 'value = "8"'))
     ((path, message),) = problems.items()
     assert path.endswith("quantities[0].value")
-    assert "must be a finite number" in message
+    assert message == "expected a number, got str '8'"
     problems = curation_problems("briefing.toml", ("value = 8", "value = inf"))
     assert "must be a finite number" in next(iter(problems.values()))
 
@@ -263,12 +263,14 @@ def test_a_value_in_json_must_be_a_number(briefing: dm.Dossier) -> None:
         data["events"][index]["quantities"][0]["value"] = "8"
 
     problems = json_problems(briefing, as_text)
-    assert list(problems) == [f"$.events[{index}].quantities[0].value"]
+    assert list(problems) == [f'$.events[{index}] ("iwaya-visit").quantities[0].value']
 
     def as_boolean(data: dict[str, Any]) -> None:
         data["events"][index]["quantities"][0]["value"] = True
 
-    assert list(json_problems(briefing, as_boolean)) == [f"$.events[{index}].quantities[0].value"]
+    assert list(json_problems(briefing, as_boolean)) == [
+        f'$.events[{index}] ("iwaya-visit").quantities[0].value'
+    ]
 
 
 def test_a_value_in_json_is_checked_against_its_words(briefing: dm.Dossier) -> None:
@@ -278,8 +280,8 @@ def test_a_value_in_json_is_checked_against_its_words(briefing: dm.Dossier) -> N
         data["events"][index]["quantities"][0]["value"] = 9
 
     problems = json_problems(briefing, nine)
-    assert list(problems) == [f"$.events[{index}].quantities[0].value"]
-    assert "gives 8" in problems[f"$.events[{index}].quantities[0].value"]
+    assert list(problems) == [f'$.events[{index}] ("iwaya-visit").quantities[0].value']
+    assert "gives 8" in problems[f'$.events[{index}] ("iwaya-visit").quantities[0].value']
 
 
 def test_the_forms_of_numbers_that_are_read() -> None:
@@ -346,7 +348,7 @@ def test_a_role_ending_before_it_starts_in_a_curation() -> None:
         "weekly-review.toml",
         ('start = "this month"', 'start = "this month"\nend = "late last year"'),
     )
-    assert list(problems) == ["people[0].roles[0].end"]
+    assert list(problems) == ['people[0] ("kenta-morioka").roles[0].end']
 
 
 def test_a_role_that_ended_before_the_article_is_former() -> None:
@@ -364,14 +366,14 @@ def test_a_role_that_ended_before_the_article_is_former() -> None:
     problems = curation_problems(
         "wire-report.toml", (predecessor, 'end = "last month"\nevidence = ["the previous visit')
     )
-    assert list(problems) == ["people[2].roles[0].former"]
-    assert "set former = true" in problems["people[2].roles[0].former"]
+    assert list(problems) == ['people[2] ("iwaya-predecessor").roles[0].former']
+    assert "set former = true" in problems['people[2] ("iwaya-predecessor").roles[0].former']
     # A role still held may end later ("later this month"), but not a former one.
     problems = curation_problems(
         "wire-report.toml",
         (predecessor, 'former = true\nend = "later this month"\nevidence = ["the previous visit'),
     )
-    assert list(problems) == ["people[2].roles[0].end"]
+    assert list(problems) == ['people[2] ("iwaya-predecessor").roles[0].end']
 
 
 # -- offices of state ----------------------------------------------------------------------
@@ -418,7 +420,7 @@ def test_a_role_names_a_country_that_exists() -> None:
         "wire-report.toml",
         ('title = "President"\ncountry = "cn"', 'title = "President"\ncountry = "kz"'),
     )
-    assert problems == {"people[3].roles[0].country": "unknown id 'kz' (country)"}
+    assert problems == {'people[3] ("xi-jinping").roles[0].country': "unknown id 'kz' (country)"}
 
 
 # -- a place in a third country named by its city --------------------------------------------
@@ -441,7 +443,7 @@ def test_a_place_code_must_be_assigned_and_agree_with_its_country() -> None:
         "weekly-review.toml", ('country_code = "KZ"', 'country_code = "XK"')
     )
     ((path, message),) = problems.items()
-    assert path == "events[1].place.country_code"
+    assert path == 'events[1] ("astana-meeting").place.country_code'
     assert "'XK' is not an assigned ISO 3166-1 alpha-2 code" in message
     problems = curation_problems(
         "wire-report.toml",
@@ -451,7 +453,7 @@ def test_a_place_code_must_be_assigned_and_agree_with_its_country() -> None:
         ),
     )
     ((path, message),) = problems.items()
-    assert path == "events[1].place.country_code"
+    assert path == 'events[1] ("wang-iwaya-talks").place.country_code'
     assert "'JP' is not the code of the place's country 'cn' (CN)" in message
 
 
@@ -478,12 +480,12 @@ def test_words_inside_other_artifacts_stay_uncitable() -> None:
         ('evidence = ["Iwaya arrived', 'evidence = ["BEIJING, Dec. 25", "Iwaya arrived'),
     )
     ((path, message),) = problems.items()
-    assert path == "events[0].evidence[0]"
+    assert path == 'events[0] ("iwaya-visit").evidence[0]'
     assert "overlaps a text artifact ($.article.artifacts[1])" in message
     # Marked as a photo credit rather than a caption, the caption's words are not citable.
     problems = curation_problems("wire-report.toml", ('kind = "caption"', 'kind = "photo-credit"'))
     ((path, message),) = problems.items()
-    assert path == "events[1].evidence[1]"
+    assert path == 'events[1] ("wang-iwaya-talks").evidence[1]'
     assert "overlaps a text artifact ($.article.artifacts[2])" in message
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import enum
 import json
 import math
 import os
@@ -16,6 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
+from cattrs.gen import override
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -118,7 +120,7 @@ def test_good_curation_loads_with_offsets_and_resolved_dates(tmp_path: Path) -> 
 def test_a_quote_not_in_the_text_names_the_closest_passage(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE.replace('"Takeshi Iwaya", {', '"Takeshi Iwaja", {')
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "people[1].evidence[0]"
+    assert problem.path == 'people[1] ("takeshi-iwaya").evidence[0]'
     assert "'Takeshi Iwaja' is not in the text" in problem.message
     assert "closest passage is 'Takeshi Iwaya'" in problem.message
 
@@ -126,7 +128,7 @@ def test_a_quote_not_in_the_text_names_the_closest_passage(tmp_path: Path) -> No
 def test_an_ambiguous_quote_must_pick_an_occurrence(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE.replace('{ quote = "Wang", occurrence = 2 }', '"Wang"')
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "people[0].evidence[1]"
+    assert problem.path == 'people[0] ("wang-yi").evidence[1]'
     assert "occurs 2 times" in problem.message
     assert "occurrence" in problem.message
 
@@ -139,28 +141,28 @@ def test_an_occurrence_beyond_the_count_is_refused(tmp_path: Path) -> None:
 def test_a_context_must_hold_the_quote_once(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE.replace('context = "Iwaya said"', 'context = "Wang said"')
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "people[1].evidence[1]"
+    assert problem.path == 'people[1] ("takeshi-iwaya").evidence[1]'
     assert "not in its context" in problem.message
 
 
 def test_an_unknown_id_is_named_with_its_place(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE + MEETING.replace('participant = "wang-yi"', 'participant = "wang-huning"')
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "events[0].participants[0].participant"
+    assert problem.path == 'events[0] ("meeting").participants[0].participant'
     assert "unknown id 'wang-huning'" in problem.message
 
 
 def test_a_duplicate_id_is_refused(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE.replace('id = "takeshi-iwaya"', 'id = "wang-yi"')
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "people[1].id"
+    assert problem.path == 'people[1] ("wang-yi").id'
     assert "duplicate id 'wang-yi'" in problem.message
 
 
 def test_a_reference_to_the_wrong_kind_is_refused(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE.replace('country = "cn"', 'country = "takeshi-iwaya"') + MEETING
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "people[0].country"
+    assert problem.path == 'people[0] ("wang-yi").country'
     assert "'takeshi-iwaya' is a person, expected a country" in problem.message
 
 
@@ -168,7 +170,7 @@ def test_date_words_it_cannot_resolve_are_named(tmp_path: Path) -> None:
     text = TEXT.replace("on Tuesday", "some day soon")
     toml = (HEAD + PEOPLE + MEETING).replace("on Tuesday", "some day soon")
     problem = only(problems(tmp_path, toml, text))
-    assert problem.path == "events[0].date"
+    assert problem.path == 'events[0] ("meeting").date'
     assert "'some day soon'" in problem.message
 
 
@@ -187,21 +189,21 @@ def test_date_words_that_name_no_day_are_a_problem_at_the_date(
     text = TEXT.replace("on Tuesday", words)
     toml = (HEAD + PEOPLE + MEETING).replace("on Tuesday", words)
     problem = only(problems(tmp_path, toml, text))
-    assert problem.path == "events[0].date"
+    assert problem.path == 'events[0] ("meeting").date'
     assert reason in problem.message
 
 
 def test_date_words_must_be_the_articles_own(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE + MEETING.replace('date = "on Tuesday"', 'date = "on Monday"')
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "events[0].date"
+    assert problem.path == 'events[0] ("meeting").date'
     assert "not in the text" in problem.message
 
 
 def test_a_missing_required_field_is_named(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE + MEETING.replace('status = "took-place"\n', "")
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "events[0].status"
+    assert problem.path == 'events[0] ("meeting").status'
     assert problem.message == "required key missing"
 
 
@@ -209,8 +211,8 @@ def test_an_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE.replace("given_name", "givn_name", 1)
     error = problems(tmp_path, toml)
     by_path = {p.path: p.message for p in error.problems}
-    assert "did you mean 'given_name'?" in by_path["people[0].givn_name"]
-    assert by_path["people[0].given_name"].startswith("required key missing")
+    assert "did you mean 'given_name'?" in by_path['people[0] ("wang-yi").givn_name']
+    assert by_path['people[0] ("wang-yi").given_name'].startswith("required key missing")
 
 
 def test_an_unknown_section_is_named(tmp_path: Path) -> None:
@@ -222,8 +224,8 @@ def test_an_unknown_section_is_named(tmp_path: Path) -> None:
 def test_a_bad_enum_value_lists_the_allowed_ones(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE + MEETING.replace('part = "host"', 'part = "chair"')
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "events[0].participants[0].part"
-    assert "'chair' is not one of" in problem.message
+    assert problem.path == 'events[0] ("meeting").participants[0].part'
+    assert "'chair' is not a valid ParticipantPart: one of" in problem.message
     assert "'host'" in problem.message
 
 
@@ -262,11 +264,11 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     )
     error = problems(tmp_path, toml)
     assert {p.path for p in error.problems} >= {
-        "people[0].gn",
-        "people[0].given_name",
-        "people[1].evidence[0]",
-        "events[0].participants[0].part",
-        "events[0].date",
+        'people[0] ("wang-yi").gn',
+        'people[0] ("wang-yi").given_name',
+        'people[1] ("takeshi-iwaya").evidence[0]',
+        'events[0] ("meeting").participants[0].part',
+        'events[0] ("meeting").date',
     }
 
 
@@ -274,7 +276,7 @@ def test_a_quote_inside_a_text_artifact_is_refused(tmp_path: Path) -> None:
     artifact = '\n[[article.artifacts]]\nkind = "other"\nquote = "Iwaya said the talks were frank."\nreason = "x"\n'
     toml = HEAD + artifact + PEOPLE
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "people[1].evidence[1]"
+    assert problem.path == 'people[1] ("takeshi-iwaya").evidence[1]'
     assert "artifact" in problem.message
 
 
@@ -292,7 +294,7 @@ evidence = [{ quote = "Wang said", occurrence = 1 }]
     assert dossier.get("useful", dm.Statement).content.quote == "the talks were useful"
     broken = statement.replace("the talks were useful", "the talks were useless")
     problem = only(problems(tmp_path, HEAD + PEOPLE + broken))
-    assert problem.path == "statements[0].quote"
+    assert problem.path == 'statements[0] ("useful").quote'
 
 
 @settings(max_examples=40, deadline=None)
@@ -432,15 +434,15 @@ def test_an_unreadable_text_still_reports_every_section_and_says_so_once(tmp_pat
     assert set(by_path) == {
         "article.text",
         "countries[0]",  # the id rule, at the object until it names its field
-        "people[0].gn",
-        "people[0].given_name",
-        "events[0].participants[0].part",
+        'people[0] ("wang-yi").gn',
+        'people[0] ("wang-yi").given_name',
+        'events[0] ("meeting").participants[0].part',
     } or set(by_path) == {
         "article.text",
         "countries[0].id",
-        "people[0].gn",
-        "people[0].given_name",
-        "events[0].participants[0].part",
+        'people[0] ("wang-yi").gn',
+        'people[0] ("wang-yi").given_name',
+        'events[0] ("meeting").participants[0].part',
     }
     assert "no quote or date words can be checked" in by_path["article.text"]
 
@@ -454,9 +456,9 @@ def test_a_problem_in_the_article_hides_nothing_else(tmp_path: Path) -> None:
     paths = {p.path for p in problems(tmp_path, toml).problems}
     assert paths == {
         "article.publisher",
-        "people[0].famly_name",
-        "people[0].family_name",
-        "events[0].kind",
+        'people[0] ("wang-yi").famly_name',
+        'people[0] ("wang-yi").family_name',
+        'events[0] ("meeting").kind',
     }
 
 
@@ -502,16 +504,37 @@ class _Numbered:
 def test_a_rule_that_names_its_field_is_reported_at_the_fields_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(dm.loader._KEY_OF_FIELD, (_Numbered, "content"), "quote")
+    monkeypatch.setitem(dm.loader.CURATION_KEYS, _Numbered, {"content": override(rename="quote")})
     reader = dm.loader._Reader("x.toml")
-    with pytest.raises(dm.loader._ReportedError):
-        reader.instance(_Numbered, {"number": 0}, "events[3]")
-    with pytest.raises(dm.loader._ReportedError):
-        reader.instance(_Numbered, {"number": 2, "quote": "bad"}, "statements[1]")
+    assert reader.read({"number": 0}, _Numbered, "events[3]") is None
+    assert reader.read({"number": 2, "quote": "bad"}, _Numbered, "statements[1]") is None
+    assert reader.read({"number": 2, "content": "x"}, _Numbered, "statements[2]") is None
     assert reader.problems == [
         dm.Problem("events[3].number", "must be 1 or more, got 0"),
         dm.Problem("statements[1].quote", "bad content"),
+        dm.Problem("statements[2].content", "unknown key 'content'"),
     ]
+    assert reader.read({"number": 2, "quote": "ok"}, _Numbered, "x") == _Numbered(
+        number=2, content="ok"
+    )
+
+
+def test_the_curation_is_read_by_the_json_readers_converter_with_its_own_hooks() -> None:
+    reader = dm.loader._Reader("x.toml")
+    converter = reader.converter
+    # The JSON reader's hooks read what both write alike: strings, numbers, enums, lists.
+    assert converter.get_structure_hook(str) is dm.converter.get_structure_hook(str)
+    assert converter.get_structure_hook(dm.EventKind) is dm.converter.get_structure_hook(
+        dm.EventKind
+    )
+    # A curation writes quotes, date words and TOML dates where JSON writes objects.
+    assert converter.structure("on Tuesday", dm.FuzzyDate).precision is dm.DatePrecision.DAY
+    assert converter.structure("Wang", dm.Evidence) == dm.Evidence(quote="Wang", start=0, end=4)
+    assert converter.structure(dt.date(2025, 1, 14), dt.date) == dt.date(2025, 1, 14)
+    with pytest.raises(TypeError, match="expected a TOML date"):
+        converter.structure("2025-01-14", dt.date)
+    assert dm.loader._key_of(dm.Statement, "content") == "quote"
+    assert dm.loader._KEY_OF_FIELD[dm.Statement, "content"] == "quote"
 
 
 def test_a_rule_of_the_model_is_reported_at_its_object_or_field(tmp_path: Path) -> None:
@@ -519,8 +542,8 @@ def test_a_rule_of_the_model_is_reported_at_its_object_or_field(tmp_path: Path) 
     with pytest.raises(dm.CurationError) as caught:
         dm.load(path)
     problem = only(caught.value)
-    index = next(i for i, e in enumerate(dm.load_seed().events) if e.number == 9)
-    assert problem.path in {f"events[{index}]", f"events[{index}].number"}
+    index, id = next((i, e.id) for i, e in enumerate(dm.load_seed().events) if e.number == 9)
+    assert problem.path in {f'events[{index}] ("{id}")', f'events[{index}] ("{id}").number'}
     assert "number" in problem.path + problem.message
 
 
@@ -538,8 +561,8 @@ def test_no_message_echoes_a_long_value(tmp_path: Path) -> None:
         dm.load(copy_seed(tmp_path, toml=toml))
     paths = {p.path for p in caught.value.problems}
     assert {
-        "countries[0].name",
-        "countries[1].alpha2",
+        'countries[0] ("cn").name',
+        'countries[1] ("jp").alpha2',
         "uncited[0].quote",
         "uncited[1].quote",
     } <= paths
@@ -750,7 +773,7 @@ def test_an_empty_text_file_is_refused(tmp_path: Path) -> None:
 def test_a_mistyped_single_word_gets_a_hint(tmp_path: Path) -> None:
     toml = HEAD + PEOPLE.replace('"Takeshi Iwaya", {', '"Iwaja", {')
     problem = only(problems(tmp_path, toml))
-    assert problem.path == "people[1].evidence[0]"
+    assert problem.path == 'people[1] ("takeshi-iwaya").evidence[0]'
     assert "the closest passage is 'Iwaya'" in problem.message
 
 
@@ -774,8 +797,8 @@ evidence = ["Wang said"]
     )
     found = [str(problem) for problem in problems(tmp_path, toml).problems]
     assert len(found) == 2, found
-    assert found[0].startswith("events[0].kind: 'banquet'")
-    assert found[1] == "people[1].country: unknown id 'xx' (country)"
+    assert found[0].startswith("events[0] (\"meeting\").kind: 'banquet'")
+    assert found[1] == "people[1] (\"takeshi-iwaya\").country: unknown id 'xx' (country)"
 
 
 def test_a_long_closest_passage_is_cut_at_a_word(tmp_path: Path) -> None:
@@ -812,3 +835,102 @@ def test_loads_curation_reads_toml_text_with_its_text_file_in_a_folder(tmp_path:
     assert dm.loader.loads_curation(toml, tmp_path) == dm.load(tmp_path / "small.toml")
     with pytest.raises(dm.CurationError, match="<string>: 1 problem"):
         dm.loader.loads_curation("[article", tmp_path)
+
+
+# -- ids in problem paths -------------------------------------------------------------
+
+
+def test_both_readers_name_the_objects_id_beside_its_index(tmp_path: Path) -> None:
+    toml = HEAD + PEOPLE + MEETING.replace('kind = "meeting"', 'kind = "banquet"')
+    (problem,) = problems(tmp_path, toml).problems
+    assert problem.path == 'events[0] ("meeting").kind'
+    data = dm.to_dict(dm.load(write(tmp_path, HEAD + PEOPLE + MEETING)))
+    data["events"][0]["kind"] = "banquet"
+    data["people"][1]["country"] = "xx"
+    with pytest.raises(dm.ValidationError) as caught:
+        dm.from_dict(data, dm.Dossier)
+    assert [p.path for p in caught.value.problems] == [
+        '$.events[0] ("meeting").kind',
+        '$.people[1] ("takeshi-iwaya").country',
+    ]
+
+
+def test_the_dossier_names_ids_in_its_own_checks(tmp_path: Path) -> None:
+    dossier = dm.load(write(tmp_path, HEAD + PEOPLE + MEETING))
+    broken = attrs.evolve(dossier.people[1], country="xx")
+    with pytest.raises(dm.ValidationError) as caught:
+        attrs.evolve(dossier, people=(dossier.people[0], broken))
+    assert [p.path for p in caught.value.problems] == ['$.people[1] ("takeshi-iwaya").country']
+
+
+def test_an_id_that_is_no_valid_id_is_not_named_in_the_path(tmp_path: Path) -> None:
+    toml = HEAD + PEOPLE.replace('id = "wang-yi"', 'id = "Wang Yi!"')
+    paths = {p.path for p in problems(tmp_path, toml).problems}
+    assert paths == {"people[0].id"}
+
+
+def test_naming_the_id_is_done_once() -> None:
+    id_at = dm.errors.id_at_index({"events": [{"id": "talks"}, {"id": 5}]})
+    once = dm.errors.path_with_id("events[0].date", id_at)
+    assert once == 'events[0] ("talks").date'
+    assert dm.errors.path_with_id(once, id_at) == once
+    assert dm.errors.path_with_id("$.events[1].date", id_at) == "$.events[1].date"
+    assert dm.errors.path_with_id("article.text", id_at) == "article.text"
+    assert dm.errors.path_with_id("$.events[7]", id_at) == "$.events[7]"
+
+
+# -- type-directed: a field added to the model loads with no change to the loader ---------
+
+
+class _Unit(enum.Enum):
+    DAY = "day"
+    AGREEMENT = "agreement"
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Quantity:
+    """A stand-in for a class another part of the model may add."""
+
+    value: int
+    unit: _Unit
+    evidence: tuple[dm.Evidence, ...] = ()
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Extended:
+    """A stand-in model class with new kinds of field: a date, nested objects, a quote."""
+
+    id: str
+    start: dm.FuzzyDate | None = None
+    quantities: tuple[_Quantity, ...] = ()
+    content: dm.Evidence | None = None
+
+
+def test_new_fields_of_the_model_load_through_the_converter(tmp_path: Path) -> None:
+    write(tmp_path, HEAD + PEOPLE)
+    reader = dm.loader._Reader("x.toml")
+    reader.passages = Passages(TEXT)
+    reader.published = dt.date(2025, 1, 14)
+    table = {
+        "id": "x",
+        "start": "on Tuesday",
+        "quantities": [{"value": 2, "unit": "day", "evidence": ["Wang said"]}],
+        "content": {"quote": "Iwaya", "occurrence": 2},
+    }
+    extended = reader.read(table, _Extended, "extended[0]")
+    assert extended is not None, reader.problems
+    assert extended.start.edtf == "2025-01-14"
+    assert extended.quantities[0].evidence[0].start == TEXT.index("Wang said")
+    assert extended.content.start == TEXT.index("Iwaya said")
+    broken = {
+        "id": "x",
+        "start": "on Monday",
+        "quantities": [{"value": "2", "unit": "week", "evidence": ["Wong said"]}],
+    }
+    assert reader.read(broken, _Extended, "extended[0]") is None
+    assert {p.path for p in reader.problems} == {
+        "extended[0].start",
+        "extended[0].quantities[0].value",
+        "extended[0].quantities[0].unit",
+        "extended[0].quantities[0].evidence[0]",
+    }

@@ -121,10 +121,10 @@ def test_a_dossier_reports_every_problem_at_once(tiny: dm.Dossier) -> None:
     paths = {problem.path for problem in caught.value.problems}
     # The renamed person also leaves the references to takeshi-iwaya dangling.
     assert paths == {
-        "$.people[1].id",
-        "$.people[1].country",
-        "$.events[0].participants[1].participant",
-        "$.consensus_items[0].parties[1]",
+        '$.people[1] ("wang-yi").id',
+        '$.people[1] ("wang-yi").country',
+        '$.events[0] ("talks").participants[1].participant',
+        '$.consensus_items[0] ("hold-talks").parties[1]',
     }
 
 

@@ -54,6 +54,10 @@ def test_fuzzy_dates_are_objects_with_iso_strings(date: dm.FuzzyDate) -> None:
         "latest": date.latest.isoformat(),
         "precision": date.precision.value,
         "edtf": date.edtf,
+        "basis": "words",
+        "relative_to": None,
+        "order": None,
+        "note": None,
     }
     assert dm.from_dict(data, dm.FuzzyDate) == date
 
@@ -105,12 +109,32 @@ def _broken(tiny: dm.Dossier, change: Any) -> dm.ValidationError:
 @pytest.mark.parametrize(
     ("change", "path", "words"),
     [
-        (lambda d: d["people"][0].pop("family_name"), "$.people[0].family_name", "missing"),
-        (lambda d: d["events"][0].update(colour="red"), "$.events[0]", "unknown key(s): 'colour'"),
-        (lambda d: d["countries"][1].update(alpha2=392), "$.countries[1].alpha2", "expected str"),
-        (lambda d: d["events"][0].update(number="9"), "$.events[0].number", "expected int"),
-        (lambda d: d["people"][0].update(aliases="Wang"), "$.people[0].aliases", "expected a list"),
-        (lambda d: d["events"][0].update(status="done"), "$.events[0].status", "'done'"),
+        (
+            lambda d: d["people"][0].pop("family_name"),
+            '$.people[0] ("wang-yi").family_name',
+            "missing",
+        ),
+        (
+            lambda d: d["events"][0].update(colour="red"),
+            '$.events[0] ("talks")',
+            "unknown key(s): 'colour'",
+        ),
+        (
+            lambda d: d["countries"][1].update(alpha2=392),
+            '$.countries[1] ("jp").alpha2',
+            "expected str",
+        ),
+        (
+            lambda d: d["events"][0].update(number="9"),
+            '$.events[0] ("talks").number',
+            "expected int",
+        ),
+        (
+            lambda d: d["people"][0].update(aliases="Wang"),
+            '$.people[0] ("wang-yi").aliases',
+            "expected a list",
+        ),
+        (lambda d: d["events"][0].update(status="done"), '$.events[0] ("talks").status', "'done'"),
         (
             lambda d: d["article"].update(published="14/01/2025"),
             "$.article.published",
@@ -118,45 +142,53 @@ def _broken(tiny: dm.Dossier, change: Any) -> dm.ValidationError:
         ),
         (
             lambda d: d["events"][0]["date"].update(earliest=20250114),
-            "$.events[0].date.earliest",
+            '$.events[0] ("talks").date.earliest',
             "ISO date string",
         ),
         (
             lambda d: d["statements"][0].update(channel="kyodo"),
-            "$.statements[0].channel",
+            '$.statements[0] ("neighbors").channel',
             "unknown id 'kyodo'",
         ),
         (
             lambda d: d["statements"][0].update(speakers=["talks"]),
-            "$.statements[0].speakers[0]",
+            '$.statements[0] ("neighbors").speakers[0]',
             "'talks' is an event, expected a person or institution",
         ),
         (
             lambda d: d["people"][1]["evidence"][0].update(start=0, end=13),
-            "$.people[1].evidence[0]",
+            '$.people[1] ("takeshi-iwaya").evidence[0]',
             "does not match the text",
         ),
         (
             lambda d: d["people"][1]["evidence"][0].update(end=99),
-            "$.people[1].evidence[0].end",
+            '$.people[1] ("takeshi-iwaya").evidence[0].end',
             "span",
         ),
-        (lambda d: d["people"][1].update(id="wang-yi"), "$.people[1].id", "duplicate id 'wang-yi'"),
+        (
+            lambda d: d["people"][1].update(id="wang-yi"),
+            '$.people[1] ("wang-yi").id',
+            "duplicate id 'wang-yi'",
+        ),
         (
             lambda d: d["events"][1].update(part_of="autumn-talks"),
-            "$.events[1].part_of",
+            '$.events[1] ("autumn-talks").part_of',
             "cycle",
         ),
         (
             lambda d: d["people"][0]["evidence"].append({"quote": "VCG", "start": 6, "end": 9}),
-            "$.people[0].evidence[2]",
+            '$.people[0] ("wang-yi").evidence[2]',
             "artifact",
         ),
-        (lambda d: d["people"][1].update(aliases=["Taro"]), "$.people[1].aliases[0]", "'Taro'"),
-        (lambda d: d["events"][0].update(cameo="999"), "$.events[0].cameo", "CAMEO"),
+        (
+            lambda d: d["people"][1].update(aliases=["Taro"]),
+            '$.people[1] ("takeshi-iwaya").aliases[0]',
+            "'Taro'",
+        ),
+        (lambda d: d["events"][0].update(cameo="999"), '$.events[0] ("talks").cameo', "CAMEO"),
         (
             lambda d: d["consensus_items"][0].update(document="talks"),
-            "$.consensus_items[0].document",
+            '$.consensus_items[0] ("hold-talks").document',
             "expected a report",
         ),
     ],
@@ -179,8 +211,8 @@ def test_all_problems_are_reported_at_once(tiny: dm.Dossier) -> None:
 
     error = _broken(tiny, break_three)
     assert {p.path for p in error.problems} == {
-        "$.people[0].name",
-        "$.countries[0].alpha3",
+        '$.people[0] ("wang-yi").name',
+        '$.countries[0] ("cn").alpha3',
         "$.article.language",
     }
 
@@ -203,7 +235,11 @@ def test_objects_that_cannot_be_read_do_not_hide_the_problems_between_the_others
     with pytest.raises(dm.ValidationError) as caught:
         dm.from_json(json.dumps(document), dm.Dossier)
     paths = [problem.path for problem in caught.value.problems]
-    assert paths == ["$.article.published", "$.events[3].kind", "$.people[2].country"]
+    assert paths == [
+        "$.article.published",
+        '$.events[3] ("mechanism-meeting-9").kind',
+        '$.people[2] ("hiroshi-moriyama").country',
+    ]
     assert caught.value.problems[2].message == "unknown id 'xx' (country)"
 
 
@@ -214,5 +250,8 @@ def test_a_reference_to_an_unreadable_object_of_the_wrong_kind_is_still_named() 
     with pytest.raises(dm.ValidationError) as caught:
         dm.from_json(json.dumps(document), dm.Dossier)
     problems = {problem.path: problem.message for problem in caught.value.problems}
-    assert set(problems) == {"$.events[3].kind", "$.people[0].country"}
-    assert "an event" in problems["$.people[0].country"]
+    assert set(problems) == {
+        '$.events[3] ("mechanism-meeting-9").kind',
+        '$.people[0] ("wang-huning").country',
+    }
+    assert "an event" in problems['$.people[0] ("wang-huning").country']

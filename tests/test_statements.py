@@ -309,7 +309,7 @@ def test_only_an_assertion_may_name_no_speaker(tmp_path: Path) -> None:
     )
     problems = rejected(tmp_path, WIRE, body)
     assert problems == {
-        "statements[3].speakers": "must not be empty for mode 'paraphrase': only an "
+        'statements[3] ("economic-dialogue").speakers': "must not be empty for mode 'paraphrase': only an "
         "assertion (the article's own voice) may name no speaker"
     }
 
@@ -319,13 +319,13 @@ def test_only_an_assertion_may_name_no_speaker(tmp_path: Path) -> None:
     [
         (
             'on_behalf_of = "wang-yi"',
-            "statements[4].on_behalf_of",
+            'statements[4] ("first-visit-in-a-year").on_behalf_of',
             "needs a speaker who speaks for 'wang-yi'; the article's own voice (no speakers) "
             "speaks for no one",
         ),
         (
             "speaker_inferred = true",
-            "statements[4].speaker_inferred",
+            'statements[4] ("first-visit-in-a-year").speaker_inferred',
             "must be false when no speaker is named: the article's own voice is not inferred",
         ),
     ],
@@ -343,10 +343,10 @@ def test_addressees_are_checked_references(tmp_path: Path) -> None:
     )
     problems = rejected(tmp_path, WIRE, body)
     assert problems == {
-        "statements[0].addressees[0]": "unknown id 'iwaya' (person or institution or country)",
-        "statements[0].addressees[1]": "'talks' is an event, expected a person or institution "
+        'statements[0] ("delicate-moment").addressees[0]': "unknown id 'iwaya' (person or institution or country)",
+        'statements[0] ("delicate-moment").addressees[1]': "'talks' is an event, expected a person or institution "
         "or country",
-        "statements[0].addressees[2]": "'wang-yi' is also a speaker: a statement is not said "
+        'statements[0] ("delicate-moment").addressees[2]': "'wang-yi' is also a speaker: a statement is not said "
         "to its own speaker",
     }
 
@@ -514,10 +514,10 @@ def test_who_speaks_for_whom_is_checked(tmp_path: Path) -> None:
         )
     )
     assert rejected(tmp_path, BRIEFING, body) == {
-        "events[0].reported_by": "unknown id 'spokesperson' (person or institution)",
-        "consensus_items[0].reported_by": "'jp' is a country, expected a person or institution",
-        "statements[0].on_behalf_of": "'wang-yi' is a person, expected an institution",
-        "statements[1].on_behalf_of": "'foreign-ministry-spokesperson' is also a speaker: a "
+        'events[0] ("people-to-people-dialogue").reported_by': "unknown id 'spokesperson' (person or institution)",
+        'consensus_items[0] ("stay-in-close-touch").reported_by': "'jp' is a country, expected a person or institution",
+        'statements[0] ("high-level-contacts").on_behalf_of': "'wang-yi' is a person, expected an institution",
+        'statements[1] ("careless-remarks").on_behalf_of': "'foreign-ministry-spokesperson' is also a speaker: a "
         "body that speaks for itself is a speaker, one that a spokesperson speaks for is "
         "on_behalf_of",
     }
@@ -542,5 +542,7 @@ def test_the_schema_takes_the_new_fields_and_refuses_a_speakerless_paraphrase(
     own["speaker_inferred"] = False
     own["on_behalf_of"] = "wang-yi"
     assert not validator.is_valid({**data, "statements": [own]})
-    with pytest.raises(dm.ValidationError, match=r"\$\.statements\[0\]\.speakers"):
+    with pytest.raises(
+        dm.ValidationError, match=r"\$\.statements\[0\] \(\"delicate-moment\"\)\.speakers"
+    ):
         dm.from_dict(data, dm.Dossier)

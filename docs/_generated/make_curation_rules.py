@@ -33,7 +33,10 @@ BEGIN = "<!-- rules: begin -->"
 END = "<!-- rules: end -->"
 
 # Written as a quote or as date words, never as their fields (see "Quotes" and "Dates").
-_WRITTEN_AS_WORDS = {dm.Evidence: "quote", dm.FuzzyDate: "date words from the article"}
+_WRITTEN_AS_WORDS = {
+    dm.Evidence: "quote",
+    dm.FuzzyDate: "date words from the article, or a date table (see Dates)",
+}
 
 # Patterns of the model, in a curator's words; any other is shown as it is.
 _PATTERN_WORDS = {

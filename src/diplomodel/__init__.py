@@ -13,7 +13,17 @@ from .consensus import ConsensusItem, ConsensusStatus
 from .corpus import Conflict, Corpus
 from .countries import Country, IsoCountry, iso_countries, iso_country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
-from .dates import DatePrecision, FuzzyDate, resolve_date
+from .dates import (
+    DateBasis,
+    DatePrecision,
+    DayOrder,
+    EffectiveDate,
+    EffectiveDateSource,
+    FuzzyDate,
+    curator_date,
+    relative_date,
+    resolve_date,
+)
 from .dossier import Dossier
 from .entities import Entity, label_of
 from .errors import (
@@ -57,10 +67,14 @@ __all__ = [
     "Country",
     "Coverage",
     "CurationError",
+    "DateBasis",
     "DatePrecision",
     "DateResolutionError",
+    "DayOrder",
     "DiplomodelError",
     "Dossier",
+    "EffectiveDate",
+    "EffectiveDateSource",
     "Entity",
     "Event",
     "EventKind",
@@ -93,6 +107,7 @@ __all__ = [
     "ValidationError",
     "cameo_code",
     "converter",
+    "curator_date",
     "from_dict",
     "from_json",
     "iso_countries",
@@ -102,6 +117,7 @@ __all__ = [
     "load",
     "load_seed",
     "read_dossier",
+    "relative_date",
     "resolve_date",
     "to_annotations",
     "to_dict",

@@ -13,15 +13,26 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from .errors import DateResolutionError, shorten
-from .identifiers import non_empty
+from .errors import DateResolutionError, FieldError, shorten
+from .identifiers import NON_BLANK_PATTERN, non_empty, schema_keywords, valid_id
 
-__all__ = ["DatePrecision", "FuzzyDate", "resolve_date"]
+__all__ = [
+    "DateBasis",
+    "DatePrecision",
+    "DayOrder",
+    "EffectiveDate",
+    "EffectiveDateSource",
+    "FuzzyDate",
+    "curator_date",
+    "day_order_of",
+    "relative_date",
+    "resolve_date",
+]
 
 
 class DatePrecision(enum.Enum):
@@ -50,6 +61,29 @@ class DatePrecision(enum.Enum):
     """Some time within a calendar quarter: "the first quarter", "Q1 2025"."""
     HALF = "half"
     """Some time within a half year: "the first half of the year"."""
+
+
+class DateBasis(enum.Enum):
+    """Where a date's window comes from."""
+
+    WORDS = "words"
+    """The words alone, read against the publication date by :func:`resolve_date`."""
+    EVENT = "event"
+    """Another event's date, which the words say this one shares ("Earlier in the day"):
+    see :attr:`FuzzyDate.relative_to` and :attr:`FuzzyDate.order`."""
+    CURATOR = "curator"
+    """The curator's window, for words no form reads; :attr:`FuzzyDate.note` says why."""
+
+
+class DayOrder(enum.Enum):
+    """Where a date relative to another event lies within that event's day."""
+
+    BEFORE = "before"
+    """Earlier the same day: "Earlier in the day"."""
+    AFTER = "after"
+    """Later the same day: "Later in the day"."""
+    SAME = "same"
+    """The same day, order not said: "On the same day"."""
 
 
 # EDTF Level 2 sub-year codes: 25-28 are the northern hemisphere's seasons (spring
@@ -171,6 +205,31 @@ def _check_window(
         raise ValueError(f"latest day {latest} comes before earliest day {instance.earliest}")
 
 
+@schema_keywords(lambda _is_array: {"minLength": 1, "pattern": NON_BLANK_PATTERN})
+def _optional_text(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        non_empty(instance, attribute, value)
+
+
+def _check_basis(instance: FuzzyDate) -> None:
+    """A relative date names its event and its order; only a curator's window has a note."""
+    relative = instance.basis is DateBasis.EVENT
+    if relative and instance.relative_to is None:
+        raise FieldError("relative_to", "a date taken from another event (basis 'event') names it")
+    if relative and instance.order is None:
+        raise FieldError("order", "a date taken from another event (basis 'event') needs an order")
+    if not relative and instance.relative_to is not None:
+        raise FieldError(
+            "relative_to", f"only a date of basis 'event' names one, not {instance.basis.value!r}"
+        )
+    if not relative and instance.order is not None:
+        raise FieldError(
+            "order", f"only a date of basis 'event' has one, not {instance.basis.value!r}"
+        )
+    if instance.note is not None and instance.basis is not DateBasis.CURATOR:
+        raise FieldError("note", "only a curator's window (basis 'curator') has a note")
+
+
 def _check_edtf(instance: FuzzyDate, _attribute: attrs.Attribute[Any], edtf: str) -> None:
     expected = _render_edtf(instance.precision, instance.earliest, instance.latest)
     if edtf != expected:
@@ -211,6 +270,49 @@ class FuzzyDate:
     ``2025-27`` (autumn, northern hemisphere), ``2025-33`` (the first quarter),
     ``2025-40`` (the first half), ``[2025-01..2025-04]`` (early 2025), ``2025``,
     ``2019/..`` and ``../2025-03`` (open intervals)."""
+
+    basis: DateBasis = DateBasis.WORDS
+    """Where the window comes from: the words, another event's date, or the curator."""
+
+    relative_to: str | None = attrs.field(default=None, validator=valid_id)
+    """Id of the event whose day this date shares (basis ``event`` only)."""
+
+    order: DayOrder | None = None
+    """Where in that event's day this date lies (basis ``event`` only)."""
+
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    """Why the curator gave the window (basis ``curator`` only)."""
+
+    _schema_rules: ClassVar[dict[str, Any]] = {
+        "anyOf": [
+            {
+                "properties": {
+                    "basis": {"enum": [DateBasis.WORDS.value]},
+                    **{key: {"type": "null"} for key in ("relative_to", "order", "note")},
+                }
+            },
+            {
+                "required": ["basis"],
+                "properties": {
+                    "basis": {"enum": [DateBasis.CURATOR.value]},
+                    **{key: {"type": "null"} for key in ("relative_to", "order")},
+                },
+            },
+            {
+                "required": ["basis", "relative_to", "order"],
+                "properties": {
+                    "basis": {"enum": [DateBasis.EVENT.value]},
+                    "relative_to": {"type": "string"},
+                    "order": {"type": "string"},
+                    "note": {"type": "null"},
+                },
+            },
+        ]
+    }
+    """Which of relative_to, order and note each basis has, as JSON Schema."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_basis(self)
 
     @property
     def is_exact(self) -> bool:
@@ -796,3 +898,123 @@ def resolve_date(text: str, reference: dt.date) -> FuzzyDate:
             raise DateResolutionError(text, "a duration needs date words after it")
         return _resolve_span(text, days, tokens[1:], reference)
     return _resolve_point(text, words, reference)
+
+
+_ORDER_WORDS = (
+    (re.compile(r"\b(?:earlier|before)\b"), DayOrder.BEFORE),
+    (re.compile(r"\b(?:later|after)\b"), DayOrder.AFTER),
+    (re.compile(r"\b(?:same|that) day\b"), DayOrder.SAME),
+)
+
+
+def day_order_of(words: str) -> DayOrder | None:
+    """The order within a day that words relative to another event say, if they say one.
+
+    "Earlier in the day" is before, "Later in the day" after, "the same day" the
+    same; words that say none of these give ``None``.
+    """
+    lowered = " ".join(words.lower().split())
+    found = {order for pattern, order in _ORDER_WORDS if pattern.search(lowered)}
+    return found.pop() if len(found) == 1 else None
+
+
+def relative_date(
+    text: str, target: FuzzyDate, relative_to: str, order: DayOrder | None = None
+) -> FuzzyDate:
+    """The date of words relative to another event ("Earlier in the day"): its window.
+
+    ``target`` is the date of the event ``relative_to`` names; the date shares it,
+    so it must be one day or a window of "some day within" (a week, a month, …),
+    never a span of days each covered, nor open. ``order`` is read from the words
+    (see :func:`day_order_of`) when not given; given, it must agree with them.
+    Raises :class:`~diplomodel.DateResolutionError` saying why.
+    """
+    said = day_order_of(text)
+    if order is None:
+        if said is None:
+            raise DateResolutionError(
+                text,
+                "the words say no order within the day (earlier, later, the same day): "
+                "give order = 'before', 'after' or 'same'",
+            )
+        order = said
+    elif said is not None and said is not order:
+        raise DateResolutionError(
+            text, f"order {order.value!r} contradicts the words, which say {said.value!r}"
+        )
+    if target.is_open or target.precision is DatePrecision.DAYS:
+        raise DateResolutionError(
+            text,
+            f"the date of {shorten(relative_to)} ({target.edtf}) is not one day: "
+            "a date relative to it would not be the same day",
+        )
+    return FuzzyDate(
+        text=text,
+        earliest=target.earliest,
+        latest=target.latest,
+        precision=target.precision,
+        basis=DateBasis.EVENT,
+        relative_to=relative_to,
+        order=order,
+    )
+
+
+def curator_date(
+    text: str,
+    earliest: dt.date | None,
+    latest: dt.date | None,
+    *,
+    precision: DatePrecision | None = None,
+    note: str | None = None,
+) -> FuzzyDate:
+    """A window the curator gives for words no form reads, marked as the curator's.
+
+    Either bound may be open (``None``), not both. ``precision`` defaults to
+    ``day`` for one day or an open window and ``days`` (every day covered) for
+    a longer one; give ``week`` or ``part-of-month`` for "some day within".
+    Raises :class:`~diplomodel.DateResolutionError` when the window is empty,
+    inverted or does not fit the precision.
+    """
+    if earliest is None and latest is None:
+        raise DateResolutionError(text, "a curator's window needs earliest, latest or both")
+    if earliest is not None and latest is not None and latest < earliest:
+        raise DateResolutionError(text, f"latest {latest} comes before earliest {earliest}")
+    if precision is None:
+        several = earliest is not None and latest is not None and earliest != latest
+        precision = DatePrecision.DAYS if several else DatePrecision.DAY
+    try:
+        return FuzzyDate(
+            text=text,
+            earliest=earliest,
+            latest=latest,
+            precision=precision,
+            basis=DateBasis.CURATOR,
+            note=note,
+        )
+    except FieldError as error:
+        raise DateResolutionError(text, f"{error.field}: {error.message}") from None
+    except ValueError as error:
+        raise DateResolutionError(text, str(error)) from None
+
+
+class EffectiveDateSource(enum.Enum):
+    """Whose date a statement's or consensus item's effective date is."""
+
+    OWN = "own"
+    """Its own date."""
+    EVENT = "event"
+    """The date of the event it belongs to."""
+    PARENT_EVENT = "parent-event"
+    """The date of the event its event is part of."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class EffectiveDate:
+    """The date that holds for a statement or consensus item, and whose date it is."""
+
+    date: FuzzyDate
+    """The date."""
+    source: EffectiveDateSource
+    """Whose it is: the object's own, its event's, or that event's parent's."""
+    event: str | None = None
+    """Id of the event whose date it is; ``None`` for the object's own."""

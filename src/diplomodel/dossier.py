@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import types
 from collections import deque
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -20,8 +20,9 @@ from .article import Article, UncitedPassage
 from .consensus import ConsensusItem
 from .countries import Country
 from .coverage import Coverage
+from .dates import EffectiveDate, EffectiveDateSource
 from .entities import Entity, a_kind, kind_name
-from .errors import Problem, ValidationError, shorten
+from .errors import Problem, ValidationError, path_with_id, shorten
 from .events import Event, EventKind
 from .evidence import Evidence
 from .institutions import Institution
@@ -115,6 +116,30 @@ class Dossier(Queries):
     def _query_index(self) -> QueryIndex:
         return cached_index(self, lambda: QueryIndex([self]))
 
+    def effective_date(self, item: Statement | ConsensusItem | str) -> EffectiveDate | None:
+        """The date that holds for a statement or consensus item (or its id), and whose it is.
+
+        Its own date, else its event's, else the date of the event that event is
+        part of; ``None`` when none of them has one. Raises
+        :class:`~diplomodel.NotFoundError` for an id of anything else.
+        """
+        if isinstance(item, str):
+            item = self.get(item, (Statement, ConsensusItem))
+        own = item.date if isinstance(item, Statement) else None
+        if own is not None:
+            return EffectiveDate(date=own, source=EffectiveDateSource.OWN)
+        event = self._by_id.get(item.event or "")
+        if not isinstance(event, Event):
+            return None
+        if event.date is not None:
+            return EffectiveDate(date=event.date, source=EffectiveDateSource.EVENT, event=event.id)
+        parent = self._by_id.get(event.part_of or "")
+        if isinstance(parent, Event) and parent.date is not None:
+            return EffectiveDate(
+                date=parent.date, source=EffectiveDateSource.PARENT_EVENT, event=parent.id
+            )
+        return None
+
     def coverage(self) -> Coverage:
         """Which sentences of the article the curation cites, explains, or leaves unaccounted."""
         return Coverage.of(self)
@@ -153,13 +178,24 @@ def check_dossier(
     by_id, problems = _index_ids(sections)
     problems += _check_references(sections, by_id, unreadable)
     problems += _check_cycles(sections, by_id)
+    problems += _check_relative_dates(sections, by_id)
     problems += _check_statement_voices(sections)
     problems += _check_place_countries(sections, by_id)
     if article is not None:
         problems += _check_evidence(article, sections)
         problems += _check_aliases(article.text, sections)
         problems += _check_former_roles(article.published, sections)
-    return problems
+    if not problems:
+        return problems
+    ids = {
+        (section, index): getattr(obj, "id", None)
+        for section, items in sections.items()
+        for index, obj in items
+    }
+    return [
+        Problem(path_with_id(problem.path, lambda *at: ids.get(at)), problem.message)
+        for problem in problems
+    ]
 
 
 def _index_ids(
@@ -279,6 +315,45 @@ def _check_place_countries(
     return problems
 
 
+def _check_relative_dates(
+    sections: Mapping[str, Sequence[tuple[int, Any]]], by_id: Mapping[str, Entity]
+) -> list[Problem]:
+    """A date relative to another event has that event's window (cycles of relative dates
+    are found with the other cycles)."""
+    problems: list[Problem] = []
+    for section in ("events", "statements"):
+        for index, obj in sections.get(section, ()):
+            date = obj.date
+            target = by_id.get(date.relative_to or "") if date is not None else None
+            if date is None or not isinstance(target, Event):
+                continue  # no relative date, or the reference check reports it
+            path = f"$.{section}[{index}].date"
+            if target.date is None:
+                problems.append(
+                    Problem(
+                        f"{path}.relative_to",
+                        f"event {shorten(target.id)} has no date for this one to be relative to",
+                    )
+                )
+            elif (date.earliest, date.latest, date.precision) != (
+                target.date.earliest,
+                target.date.latest,
+                target.date.precision,
+            ):
+                problems.append(
+                    Problem(
+                        path,
+                        f"a date relative to {shorten(target.id)} has its window "
+                        f"{target.date.edtf!r}, not {date.edtf!r}",
+                    )
+                )
+    return problems
+
+
+def _relative_to(event: Event) -> str | None:
+    return event.date.relative_to if event.date is not None else None
+
+
 # Walk states of the cycle check: not yet reached, on the walk under way, done.
 _NEW, _ON_WALK, _DONE = 0, 1, 2
 
@@ -295,15 +370,19 @@ def _check_cycles(
     merely lead into a cycle are not reported: their own links are sound.
     """
     problems: list[Problem] = []
-    chains = (("institutions", "parent"), ("events", "part_of"))
-    for section, link in chains:
+    chains: tuple[tuple[str, str, Callable[[Any], str | None]], ...] = (
+        ("institutions", "parent", lambda institution: institution.parent),
+        ("events", "part_of", lambda event: event.part_of),
+        ("events", "date.relative_to", _relative_to),
+    )
+    for section, link, follow in chains:
         items: Sequence[tuple[int, Any]] = sections.get(section, ())
         position_of: dict[str, int] = {}
         for position, (_index, obj) in enumerate(items):
             own_id: str = obj.id
             if own_id not in position_of and by_id.get(own_id) is obj:
                 position_of[own_id] = position
-        following = [position_of.get(getattr(obj, link) or "") for _index, obj in items]
+        following = [position_of.get(follow(obj) or "") for _index, obj in items]
         state = [_NEW] * len(items)
         for start in range(len(items)):
             walk: list[int] = []
@@ -317,18 +396,22 @@ def _check_cycles(
                 for member in sorted(cycle):
                     index, obj = items[member]
                     problems.append(
-                        Problem(f"$.{section}[{index}].{link}", _cycle_message(obj, link, cycle))
+                        Problem(
+                            f"$.{section}[{index}].{link}",
+                            _cycle_message(obj, link, follow(obj), cycle),
+                        )
                     )
             for done in walk:
                 state[done] = _DONE
     return problems
 
 
-def _cycle_message(obj: Institution | Event, link: str, cycle: Sequence[int]) -> str:
+def _cycle_message(
+    obj: Institution | Event, link: str, target: str | None, cycle: Sequence[int]
+) -> str:
     kind = kind_name(obj)
     if len(cycle) == 1:
         return f"{shorten(obj.id)} is part of a cycle of one {kind}: its {link} is itself"
-    target = getattr(obj, link)
     return (
         f"{shorten(obj.id)} is part of a cycle of {len(cycle)} {kind}s: "
         f"its {link} {shorten(target)} leads back to it"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -16,6 +17,8 @@ __all__ = [
     "Problem",
     "ValidationError",
     "cap_message",
+    "id_at_index",
+    "path_with_id",
     "shorten",
     "shorten_path",
 ]
@@ -70,6 +73,43 @@ def shorten_path(path: object) -> str:
 _LONGEST_PATH = 160
 
 
+# The first step of a path when it is an item of a list: ``events[5]`` or ``$.events[5]``,
+# not already followed by its id.
+_FIRST_ITEM = re.compile(r"(?:\$\.)?(?P<section>[a-z_]+)\[(?P<index>[0-9]+)\](?![ ])")
+_NAMED_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LONGEST_NAMED_ID = 64
+
+
+def path_with_id(path: str, id_at: Callable[[str, int], object]) -> str:
+    """``path`` with the id of the object it starts in beside that object's index.
+
+    ``events[5].date`` becomes ``events[5] ("talks-with-premier").date``, and
+    ``$.events[5].date`` becomes ``$.events[5] ("talks-with-premier").date``:
+    ``id_at(section, index)`` gives the object's id, or anything else (``None``)
+    when it has none. Only a well-formed id is named (a malformed one is a problem
+    of its own); a path that names its id already is returned as it is.
+    """
+    match = _FIRST_ITEM.match(path)
+    if match is None:
+        return path
+    id = id_at(match["section"], int(match["index"]))
+    if not (isinstance(id, str) and len(id) <= _LONGEST_NAMED_ID and _NAMED_ID.fullmatch(id)):
+        return path
+    return f'{path[: match.end()]} ("{id}"){path[match.end() :]}'
+
+
+def id_at_index(document: object) -> Callable[[str, int], object]:
+    """``id_at`` for :func:`path_with_id` over a document read from JSON or TOML: the
+    ``id`` key of ``document[section][index]``, if there is one."""
+
+    def id_at(section: str, index: int) -> object:
+        items = document.get(section) if isinstance(document, dict) else None
+        item = items[index] if isinstance(items, list) and index < len(items) else None
+        return item.get("id") if isinstance(item, dict) else None
+
+    return id_at
+
+
 class DiplomodelError(Exception):
     """Base class of every error diplomodel raises on purpose."""
 
@@ -79,8 +119,9 @@ class Problem:
     """One thing wrong with the input: where it is, and what is wrong there."""
 
     path: str
-    """Where the problem is: a JSON path such as ``$.people[3].roles[0].institution``
-    or a curation path such as ``statements[4].quote``."""
+    """Where the problem is: a JSON path such as ``$.people[3] ("wang-yi").roles[0].institution``
+    or a curation path such as ``statements[4] ("useful").quote``; an object with an id
+    is named by its index and, after it, its id."""
 
     message: str
     """What is wrong, in words."""

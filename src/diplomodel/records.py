@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .countries import Country
-from .dates import FuzzyDate
+from .dates import EffectiveDate, FuzzyDate
 from .dossier import Dossier
 from .evidence import Evidence
 from .institutions import Institution
@@ -62,6 +62,10 @@ def _date_columns(date: FuzzyDate | None) -> Record:
             "latest": None,
             "precision": None,
             "edtf": None,
+            "date_basis": None,
+            "date_relative_to": None,
+            "date_order": None,
+            "date_note": None,
         }
     return {
         "date_text": date.text,
@@ -69,6 +73,20 @@ def _date_columns(date: FuzzyDate | None) -> Record:
         "latest": date.latest.isoformat() if date.latest else None,
         "precision": date.precision.value,
         "edtf": date.edtf,
+        "date_basis": date.basis.value,
+        "date_relative_to": date.relative_to,
+        "date_order": date.order.value if date.order else None,
+        "date_note": date.note,
+    }
+
+
+def _effective_date_columns(effective: EffectiveDate | None) -> Record:
+    """The date that holds (its EDTF) and whose it is: own, event or parent-event."""
+    if effective is None:
+        return {"effective_date": None, "effective_date_source": None}
+    return {
+        "effective_date": effective.date.edtf,
+        "effective_date_source": effective.source.value,
     }
 
 
@@ -174,6 +192,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "on_behalf_of": statement.on_behalf_of,
                 "speaker_inferred": statement.speaker_inferred,
                 **_date_columns(statement.date),
+                **_effective_date_columns(dossier.effective_date(statement)),
             }
         )
         tables["quantities"] += _quantity_rows(a, statement.id, statement.quantities)
@@ -195,6 +214,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "event": item.event,
                 "document": item.document,
                 "reported_by": item.reported_by,
+                **_effective_date_columns(dossier.effective_date(item)),
             }
         )
         tables["quantities"] += _quantity_rows(a, item.id, item.quantities)

@@ -33,6 +33,8 @@ from .errors import (
     Problem,
     ValidationError,
     cap_message,
+    id_at_index,
+    path_with_id,
     shorten,
 )
 from .identifiers import ItemFieldError, broken_rules
@@ -141,7 +143,9 @@ def _make_converter() -> cattrs.Converter:
     # By class, so that it wins over the enum hooks of every cattrs version.
     made.register_structure_hook(enum.Enum, _structure_enum)
 
-    def tuple_from_list(type_: Any) -> Any:
+    # Factories take the converter that asks, so that a copy of this one (the
+    # curation loader's) reads nested values with its own hooks.
+    def tuple_from_list(type_: Any, made: cattrs.Converter) -> Any:
         (item_type, *_rest) = typing.get_args(type_) or (Any,)
         hook: list[Any] = []  # found on first use: the item class may not be registered yet
 
@@ -166,7 +170,7 @@ def _make_converter() -> cattrs.Converter:
 
     made.register_structure_hook_factory(is_sequence, tuple_from_list)
 
-    def object_from_dict(cls: type[Any]) -> Any:
+    def object_from_dict(cls: type[Any], made: cattrs.Converter) -> Any:
         fields = [field for field in attrs.fields(cls) if field.init]
         known = {field.name for field in fields}
         hooks: dict[str, tuple[Any, Any]] = {}
@@ -314,6 +318,9 @@ def from_dict(data: Any, cls: type[T]) -> T:
             # Objects that could not be read must not hide what is wrong between the others.
             seen = set(problems)
             problems += [p for p in _dossier_parts_problems(data) if p not in seen]
+            problems = [
+                Problem(path_with_id(p.path, id_at_index(data)), p.message) for p in problems
+            ]
         if len(problems) > MAX_PROBLEMS:
             rest = len(problems) - MAX_PROBLEMS
             problems = [*problems[:MAX_PROBLEMS], Problem("$", f"and {rest} more problems")]

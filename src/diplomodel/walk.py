@@ -195,12 +195,18 @@ def references_of(section: str, index: int, obj: Sectioned) -> Iterator[Referenc
         yield from _ref(f"{path}.part_of", obj.part_of, "event")
         yield from _ref(f"{path}.series", obj.series, "institution")
         yield from _ref(f"{path}.reported_by", obj.reported_by, *_PERSON_OR_INSTITUTION)
+        yield from _ref(
+            f"{path}.date.relative_to", obj.date.relative_to if obj.date else None, "event"
+        )
     elif isinstance(obj, Statement):
         for j, speaker in enumerate(obj.speakers):
             yield from _ref(f"{path}.speakers[{j}]", speaker, *_PERSON_OR_INSTITUTION)
         yield from _ref(f"{path}.event", obj.event, "event")
         yield from _ref(f"{path}.channel", obj.channel, "institution")
         yield from _ref(f"{path}.on_behalf_of", obj.on_behalf_of, "institution")
+        yield from _ref(
+            f"{path}.date.relative_to", obj.date.relative_to if obj.date else None, "event"
+        )
         for j, addressee in enumerate(obj.addressees):
             yield from _ref(
                 f"{path}.addressees[{j}]", addressee, "person", "institution", "country"
