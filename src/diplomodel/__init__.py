@@ -15,6 +15,7 @@ from .countries import Country, IsoCountry, iso_countries, iso_country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
 from .dossier import Dossier
+from .draft import draft_curation
 from .entities import Entity
 from .errors import (
     CurationError,
@@ -88,6 +89,7 @@ __all__ = [
     "ValidationError",
     "cameo_code",
     "converter",
+    "draft_curation",
     "from_dict",
     "from_json",
     "iso_countries",
