@@ -82,6 +82,8 @@ class PersonCandidate:
     """Words of the name the text uses alone and that name no other candidate."""
     mentions: tuple[Evidence, ...]
     """Every place the full name stands, and each alias where it names the speaker."""
+    titles: tuple[Evidence, ...] = ()
+    """The title words before the name, each different one once: "Chinese Foreign Minister"."""
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -105,6 +107,34 @@ class StatementCandidate:
 
 
 @attrs.define(frozen=True, kw_only=True)
+class NamedCandidate:
+    """A country or an institution the text names: an id, a name, and where it stands."""
+
+    id: str
+    """The id the draft gives it: a country's alpha-2 code in lower case, else a slug."""
+    name: str
+    """Its name as the text writes it (a country's: the ISO 3166-1 short name)."""
+    kind: str | None
+    """An institution's kind, guessed from a word of its name ("Party": ``party``)."""
+    codes: tuple[str, str] | None
+    """A country's ISO 3166-1 alpha-2 and alpha-3 codes."""
+    mentions: tuple[Evidence, ...]
+    """The first places the text names it."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class ConsensusCandidate:
+    """Words of agreement ("agreed to", "confirmed that") and what was agreed."""
+
+    phrase: Evidence
+    """The words that say the sides agreed: "They agreed to"."""
+    status: str
+    """``agreed``, ``confirmed``, ``tentatively-agreed`` or ``views-exchanged``."""
+    content: Evidence | None
+    """What was agreed, as the rules cut it."""
+
+
+@attrs.define(frozen=True, kw_only=True)
 class DraftCandidates:
     """Everything the rules find in one article text."""
 
@@ -112,8 +142,11 @@ class DraftCandidates:
     dates: tuple[DateCandidate, ...]
     quotations: tuple[Evidence, ...]
     """The words inside each pair of quotation marks, in order."""
+    countries: tuple[NamedCandidate, ...]
+    institutions: tuple[NamedCandidate, ...]
     people: tuple[PersonCandidate, ...]
     statements: tuple[StatementCandidate, ...]
+    consensus: tuple[ConsensusCandidate, ...]
 
 
 # -- TOML ----------------------------------------------------------------------------
@@ -182,7 +215,7 @@ _DATE_STARTERS = _WEEKDAYS | _MONTHS | {
     "on", "in", "during", "over", "at", "since", "until", "till", "up", "from", "between",
     "through", "to", "today", "yesterday", "tomorrow", "tonight", "this", "next", "last",
     "later", "earlier", "early", "mid", "late", "the", "a", "an", "new", "spring", "summer",
-    "autumn", "fall", "winter",
+    "autumn", "fall", "winter", "end", "beginning", "start", "middle", "h1", "h2",
 }  # fmt: skip
 _STARTER_SHAPE = re.compile(r"[0-9]|q[1-4]|h[12]|mid-|[^-]+-day$")
 
@@ -402,6 +435,7 @@ class _Mention:
     name: str
     span: Evidence
     opens: bool = False  # whether it opens its sentence: "Officials said" may be no name
+    title: Evidence | None = None  # the title before it: "Chinese Foreign Minister"
 
 
 def _person_mentions(text: str, sentences: tuple[Evidence, ...]) -> list[_Mention]:
@@ -446,8 +480,46 @@ def _person_mentions(text: str, sentences: tuple[Evidence, ...]) -> list[_Mentio
             )
             if after_title or before_verb or after_said or set_off:
                 opens = start == sentence.start and not after_title
-                found.append(_Mention(name=name, span=_span(text, start, end), opens=opens))
+                title = _title_before(text, sentence, start) if after_title else None
+                span = _span(text, start, end)
+                found.append(_Mention(name=name, span=span, opens=opens, title=title))
     return found
+
+
+_TITLE_JOINS = {"for", "of", "the"}
+
+
+def _title_before(text: str, sentence: Evidence, name_start: int) -> Evidence | None:
+    """The title words just before a name, with a nationality before them:
+    "Japanese Minister for Foreign Affairs" before "Takeshi Iwaya"."""
+    start = name_start
+    position = name_start
+    for _ in range(6):  # a title is a few words long
+        word_end = position - 1
+        if word_end <= sentence.start or text[word_end] != " ":
+            break
+        word_start = text.rfind(" ", sentence.start, word_end) + 1
+        word_start = max(word_start, sentence.start)
+        word = text[word_start:word_end]
+        lowered = word.lower()
+        if lowered in _TITLE_WORDS or (lowered in _TITLE_JOINS and start < name_start):
+            position = start = word_start
+            continue
+        if start < name_start and word[:1].isupper() and word.isalpha():
+            start = word_start  # a nationality: "Chinese", "Japanese"
+        break
+    while start < name_start and text[start:name_start].split()[0].lower() in _TITLE_JOINS:
+        start += len(text[start:name_start].split()[0]) + 1
+    end = name_start - 1
+    return _span(text, start, end) if start < end else None
+
+
+def _role_title(words: str) -> str:
+    """A role's title: the title words without the nationality before them."""
+    parts = words.split()
+    if len(parts) > 1 and parts[0].lower() not in _TITLE_WORDS:
+        parts = parts[1:]
+    return " ".join(parts)
 
 
 def _people(
@@ -473,6 +545,10 @@ def _people(
             inside[word] += len(occurrences[name])
     candidates: list[PersonCandidate] = []
     stands_for: dict[str, list[str]] = {}
+    titles: dict[str, dict[str, Evidence]] = {}
+    for mention in mentions:
+        if mention.title is not None:
+            titles.setdefault(mention.name, {}).setdefault(mention.title.quote, mention.title)
     for name in full:
         words = name.split(" ")
         id = _slug(name) or "person"
@@ -500,6 +576,7 @@ def _people(
                 given_name=given,
                 aliases=aliases,
                 mentions=tuple(sorted({*spans, *alone})),
+                titles=tuple(titles.get(name, {}).values()),
             )
         )
     singles: dict[str, list[_Mention]] = {}
@@ -699,6 +776,12 @@ def _statement(
     act = _ACT_OF_VERB.get(word, "claim")
     if content is not None and content.quote.endswith("?"):
         act = "question"
+    elif content is not None and act == "claim":
+        # "should …" says what must be done; "is ready to …" commits the speaker's side.
+        if _SHOULD.search(content.quote):
+            act = "call"
+        elif _READY.search(content.quote):
+            act = "pledge"
     return StatementCandidate(
         verb=_span(text, v_start, v_end),
         speakers=speakers,
@@ -815,6 +898,9 @@ def _reported(
     return _span(text, start, end), ("partial-quote" if inside else "paraphrase")
 
 
+_SHOULD = re.compile(r"\b(?:should|must|need to|needs to)\b")
+_READY = re.compile(r"\b(?:willing to|ready to|will continue|pledged? to)\b")
+
 # Words that can follow a verb that closes a sentence: "…, he said on Thursday."
 _TAIL_OPENERS = {"the", "to", "a", "an", "on", "in", "at", "during", "late", "earlier", "later"}
 
@@ -836,6 +922,212 @@ def _past_date_and_place(reading: _Reading, start: int, end: int) -> int:
         while start < end and text[start].isspace():
             start += 1
     return start
+
+
+# -- countries and institutions ------------------------------------------------------
+
+MENTIONS_PER_NAME = 3
+"""The places of a country or an institution a draft cites, at most: the first ones."""
+
+
+def _countries(text: str, passages: Passages, words: Counter[str]) -> list[NamedCandidate]:
+    """The ISO 3166-1 countries whose names the text uses as whole words, first named first."""
+    found: list[tuple[int, NamedCandidate]] = []
+    for row in iso_countries().values():
+        names = [row.name, *([row.common_name] if row.common_name else []), *row.other_names]
+        spans: list[Evidence] = []
+        for name in names:
+            first = name.split(" ")[0]
+            if words[first] == 0 or len(spans) >= MENTIONS_PER_NAME:
+                continue
+            for start in passages.starts(name):
+                if _whole_word(text, start, start + len(name)):
+                    spans.append(Evidence(quote=name, start=start, end=start + len(name)))
+                    if len(spans) >= MENTIONS_PER_NAME:
+                        break
+        if spans:
+            spans.sort()
+            found.append(
+                (
+                    spans[0].start,
+                    NamedCandidate(
+                        id=row.alpha2.lower(),
+                        name=row.name,
+                        kind=None,
+                        codes=(row.alpha2, row.alpha3),
+                        mentions=tuple(spans),
+                    ),
+                )
+            )
+    return [candidate for _start, candidate in sorted(found, key=lambda pair: pair[0])]
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return not (start and text[start - 1].isalnum()) and not (
+        end < len(text) and text[end].isalnum()
+    )
+
+
+# Capitalised words joined by "of", "of the" or "for": "Communist Party of China".
+_PROPER = re.compile(
+    r"(?<![\w'\u2019])[A-Z][\w'\u2019-]*(?:\s(?:(?:of|for|on)\s(?:the\s)?)?[A-Z][\w'\u2019-]*)*"
+)
+_KIND_OF_WORD = {
+    "party": "party",
+    "committee": "party-organ",
+    "bureau": "party-organ",
+    "department": "party-organ",
+    "coalition": "coalition",
+    "delegation": "delegation",
+    "government": "government",
+    "administration": "government",
+    "ministry": "ministry",
+    "conference": "state-body",
+    "council": "state-body",
+    "congress": "state-body",
+    "parliament": "state-body",
+    "assembly": "state-body",
+    "army": "military",
+    "command": "military-command",
+    "news": "news-outlet",
+    "agency": "news-outlet",
+    "times": "news-outlet",
+    "shimbun": "news-outlet",
+    "daily": "news-outlet",
+    "post": "news-outlet",
+    "press": "news-outlet",
+    "media": "news-outlet",
+    "broadcaster": "news-outlet",
+    "wire": "news-outlet",
+    "university": "university",
+    "college": "university",
+    "academy": "research-institute",
+    "institute": "research-institute",
+    "mechanism": "exchange-mechanism",
+}
+
+
+def _institutions(text: str, passages: Passages) -> list[NamedCandidate]:
+    """Runs of capitalised words that hold a word of an organisation's name."""
+    found: dict[str, NamedCandidate] = {}
+    for match in _PROPER.finditer(text):
+        run = match[0]
+        start = match.start()
+        if run.endswith(("'s", "\u2019s")):
+            run = run[:-2]
+        lowered = [word.lower() for word in run.split()]
+        kinds = [_KIND_OF_WORD[word] for word in lowered if word in _KIND_OF_WORD]
+        if not kinds:
+            continue
+        # "Secretary General Hiroshi Moriyama of the Liberal Democratic Party": the party.
+        for joint in (" of the ", " of "):
+            head, _, tail = run.partition(joint)
+            if tail and not any(w.lower() in _KIND_OF_WORD for w in head.split()):
+                start += len(head) + len(joint)
+                run = tail
+                break
+        for opener in ("The ", "A "):
+            if run.startswith(opener):
+                run, start = run[len(opener) :], start + len(opener)
+        if " " not in run or run in found:
+            continue
+        spans = []
+        for place in passages.starts(run)[:MENTIONS_PER_NAME]:
+            spans.append(Evidence(quote=run, start=place, end=place + len(run)))
+        found[run] = NamedCandidate(
+            id=_slug(run) or "institution",
+            name=run,
+            kind=_kind_of(run),
+            codes=None,
+            mentions=tuple(spans),
+        )
+    return list(found.values())
+
+
+def _kind_of(name: str) -> str | None:
+    """The kind the head of a name suggests: "Eastern Theater Command of the … Army"
+    is a command, not an army."""
+    head = name.partition(" of ")[0].lower().split()
+    kinds = [_KIND_OF_WORD[word] for word in head if word in _KIND_OF_WORD]
+    if not kinds:
+        kinds = [_KIND_OF_WORD[w] for w in name.lower().split() if w in _KIND_OF_WORD]
+    return kinds[-1] if kinds else None
+
+
+# -- consensus ------------------------------------------------------------------------
+
+_AGREEMENT = re.compile(
+    r"\b(?:(?P<tentative>tentatively agreed (?:to|on|that))|(?P<agreed>agreed (?:to|on|that)"
+    r"|reach(?:ed|ing) (?:an )?agreement on|reached (?:a )?consensus on)"
+    r"|(?P<confirmed>confirmed (?:their commitment to|that))"
+    r"|(?P<views>exchanged views on))(?:\s|$)"
+)
+_STATUS_OF_GROUP = {
+    "tentative": "tentatively-agreed",
+    "agreed": "agreed",
+    "confirmed": "confirmed",
+    "views": "views-exchanged",
+}
+
+
+def _consensus(text: str, sentences: tuple[Evidence, ...]) -> list[ConsensusCandidate]:
+    """Words of agreement in each sentence, each with the words that follow it."""
+    found = []
+    for sentence in sentences:
+        matches = list(_AGREEMENT.finditer(text, sentence.start, sentence.end))
+        for number, match in enumerate(matches):
+            group = match.lastgroup or "agreed"
+            # The subject, when short: "They agreed to", "Both sides confirmed".
+            comma = max(text.rfind(",", sentence.start, match.start()), sentence.start - 1)
+            subject_start, _ = _trim(text, comma + 1, match.start())
+            if len(text[subject_start : match.start()].split()) > 3:
+                subject_start = match.start()
+            _, phrase_end = _trim(text, match.start(), match.end())
+            end = matches[number + 1].start() if number + 1 < len(matches) else sentence.end
+            joint = text.rfind(", and ", match.end(), end)
+            if number + 1 < len(matches) and joint >= 0:
+                end = joint
+            closing = _TAIL.search(text, match.end(), end)
+            if closing:
+                end = closing.start()
+            start, end = _trim(text, match.end(), end)
+            found.append(
+                ConsensusCandidate(
+                    phrase=_span(text, subject_start, phrase_end),
+                    status=_STATUS_OF_GROUP[group],
+                    content=_span(text, start, end) if start < end else None,
+                )
+            )
+    return found
+
+
+# -- events ---------------------------------------------------------------------------
+
+_EVENT_KINDS = (
+    (re.compile(r"\b(?:summit)\b", re.IGNORECASE), "meeting"),
+    (re.compile(r"\b(?:talks|dialogue)\b", re.IGNORECASE), "talks"),
+    (re.compile(r"\b(?:met|meet|meeting|meets)\b", re.IGNORECASE), "meeting"),
+    (re.compile(r"\b(?:visit|trip|travel|arrived)\w*", re.IGNORECASE), "visit"),
+    (re.compile(r"\b(?:announced|announce)\b", re.IGNORECASE), "announcement"),
+    (re.compile(r"\b(?:published|editorial)\b", re.IGNORECASE), "publication"),
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|to be|planned|scheduled|due|expect\w*|agreed to|plans? to)\b", re.IGNORECASE
+)
+_TENTATIVE = re.compile(r"\b(?:tentatively|possibly|may|might|could)\b", re.IGNORECASE)
+
+
+def _event_guess(text: str, sentence: Evidence) -> tuple[str | None, str]:
+    """An event's kind and status, guessed from the words of the sentence that dates it."""
+    words = text[sentence.start : sentence.end]
+    kind = next((kind for pattern, kind in _EVENT_KINDS if pattern.search(words)), None)
+    if _TENTATIVE.search(words):
+        status = "tentative"
+    elif _PLANNED.search(words):
+        status = "planned"
+    else:
+        status = "took-place"
+    return kind, status
 
 
 # -- finding everything ----------------------------------------------------------------
@@ -867,8 +1159,11 @@ def find_candidates(text: str, published: dt.date | None = None) -> DraftCandida
         sentences=sentences,
         dates=tuple(dates),
         quotations=tuple(quotations),
+        countries=tuple(_countries(text, passages, Counter(_WORD.findall(text)))),
+        institutions=tuple(_institutions(text, passages)),
         people=tuple(people),
         statements=tuple(statements),
+        consensus=tuple(_consensus(text, sentences)),
     )
 
 
@@ -914,19 +1209,23 @@ def draft_curation(
     """A starting curation of ``text`` in the curation format, for a curator to edit.
 
     ``article_id`` and ``text_file`` fill ``[article]``; without ``published`` or
-    ``publisher`` the draft holds placeholders the loader refuses. The file
-    starts with ``draft = true``: the loader refuses it (:data:`DRAFT_REFUSAL`)
-    until the curator has checked every candidate and deleted that line.
-    The cost is linear in the text (see :func:`find_candidates`).
+    ``publisher`` the draft holds placeholders the loader refuses. The other
+    sections hold candidates found by rule: countries (from the ISO 3166-1 table),
+    institutions, people, an event for each date the resolver reads (with its
+    window), a statement for each reporting verb and a consensus item for each
+    word of agreement, their quotes filled in; the quotations and every sentence
+    close the file as comments. The file starts with ``draft = true``, which the
+    loader refuses with a message saying what to do, so a draft is never loaded
+    as curated. The cost is linear in the text.
     """
     found = find_candidates(text, published)
     quoter = _Quoter(Passages(text))
     ends = [sentence.end for sentence in found.sentences]
     out: list[str] = [
         "# A draft written by `diplomodel draft`: candidates found by rule, each to be",
-        "# checked against the text. Fix or delete each one, add what is missing (countries,",
-        "# institutions, roles, events, consensus items, uncited passages), then delete the",
-        "# line `draft = true`: the loader refuses the file while it is there.",
+        "# checked against the text. Fix or delete each one, add what is missing (roles,",
+        "# participants, ids of speakers and parties, topics, uncited passages), then",
+        "# delete the line `draft = true`: the loader refuses the file while it is there.",
         "# Format: docs/curation.md.",
         f"{DRAFT_KEY} = true",
         "",
@@ -937,33 +1236,35 @@ def draft_curation(
     if publisher:
         out.append(f"publisher = {toml_string(publisher)}")
     else:
-        out.append('publisher = ""  # who published the article: required')
+        out.append("# publisher = ?  who published the article: required")
     if published is not None:
         out.append(f"published = {published.isoformat()}")
     else:
         out.append('published = "YYYY-MM-DD"  # the publication date as a TOML date: required')
     out.append('language = "en"')
 
-    out.append(_rule("sentences"))
-    out.append("# Every sentence, numbered, with its offsets; cite each or list it as uncited.")
-    for number, sentence in enumerate(found.sentences, start=1):
-        words = _comment_text(sentence.quote)
-        out.append(f"# [{number}] {sentence.start}..{sentence.end} {words}")
+    out.append(_rule("countries"))
+    for country in found.countries:
+        assert country.codes is not None
+        out += ["", "[[countries]]", f"id = {toml_string(country.id)}"]
+        out.append(f"name = {toml_string(country.name)}")
+        out.append(f"alpha2 = {toml_string(country.codes[0])}")
+        out.append(f"alpha3 = {toml_string(country.codes[1])}")
+        out.append(f"evidence = {quoter.specs(country.mentions)}")
 
-    out.append(_rule("date words"))
-    out.append("# Date words the resolver reads, for the date of an event:")
-    for date in found.dates:
-        where = _sentence_number(ends, date.span.start)
-        window = _comment_text(date.window)
-        out.append(f"#   date = {toml_string(date.span.quote)}  # [{where}] {window}")
+    out.append(_rule("institutions"))
+    # "Chinese", "China's": the first letters of a country's name stand for it.
+    stems = {c.name[:_STEM].lower(): c.id for c in found.countries if len(c.name) >= _STEM}
+    for institution in found.institutions:
+        out += ["", "[[institutions]]", f"id = {toml_string(institution.id)}"]
+        out.append(f"name = {toml_string(institution.name)}")
+        out.append(f"kind = {toml_string(institution.kind or '')}")
+        country_id = _country_of(text, institution, stems)
+        if country_id:
+            out.append(f"country = {toml_string(country_id)}")
+        out.append(f"evidence = {quoter.specs(institution.mentions)}")
 
-    out.append(_rule("quotations"))
-    out.append("# Words in quotation marks:")
-    for quotation in found.quotations:
-        where = _sentence_number(ends, quotation.start)
-        out.append(f"#   quote = {toml_string(quotation.quote)}  # [{where}]")
-
-    out.append(_rule("people (candidates)"))
+    out.append(_rule("people"))
     for person in found.people:
         out += ["", "[[people]]", f"id = {toml_string(person.id)}"]
         out.append(f"name = {toml_string(person.name)}")
@@ -975,8 +1276,41 @@ def draft_curation(
         if person.aliases:
             out.append(f"aliases = [{', '.join(map(toml_string, person.aliases))}]")
         out.append(f"evidence = {quoter.specs(person.mentions)}")
+        for title in person.titles:
+            out += ["", "[[people.roles]]", f"title = {toml_string(_role_title(title.quote))}"]
+            out += ['institution = ""', f"evidence = {quoter.specs([title])}"]
 
-    out.append(_rule("statements (candidates)"))
+    out.append(_rule("events"))
+    # Each place a candidate person is named, in order: the participants of a dated sentence.
+    named = sorted((span.start, p.id, span) for p in found.people for span in p.mentions)
+    named_starts = [start for start, _id, _span in named]
+    out.append("# One for each date the resolver reads, with the window it gives.")
+    for number, date in enumerate(found.dates, start=1):
+        where = _sentence_number(ends, date.span.start)
+        sentence = found.sentences[where - 1]
+        kind, status = _event_guess(text, sentence)
+        clause = _clause(text, sentence, date.span)
+        out += ["", "[[events]]", f'id = "event-{number}"  # [{where}]']
+        out.append('name = ""')
+        out.append(f"kind = {toml_string(kind or '')}")
+        out.append(f"status = {toml_string(status)}")
+        if kind in _CAMEO_OF_KIND:
+            out.append(f"cameo = {toml_string(_CAMEO_OF_KIND[kind])}  # a guess from the kind")
+        out.append(f"date = {toml_string(date.span.quote)}  # {_comment_text(date.window)}")
+        out.append(f"evidence = {quoter.specs([clause])}")
+        seen: set[str] = set()
+        index = bisect.bisect_left(named_starts, sentence.start)
+        while index < len(named) and named[index][0] < sentence.end:
+            _start, id, span = named[index]
+            index += 1
+            if id in seen:
+                continue
+            seen.add(id)
+            out += ["", "[[events.participants]]", f"participant = {toml_string(id)}"]
+            out += ['part = "participant"', f"evidence = {quoter.specs([span])}"]
+
+    out.append(_rule("statements"))
+    outlets = {i.name: i.id for i in found.institutions if i.kind == "news-outlet"}
     used: dict[str, int] = {}
     for statement in found.statements:
         base = statement.speakers[0] if statement.speakers else "statement"
@@ -984,11 +1318,9 @@ def draft_curation(
         where = _sentence_number(ends, statement.verb.start)
         out += ["", "[[statements]]", f"id = {toml_string(f'{base}-{used[base]}')}"]
         speakers = ", ".join(map(toml_string, statement.speakers))
-        who = (
-            f"  # [{where}] {_comment_text(statement.speaker_words)}?"
-            if statement.speaker_words
-            else f"  # [{where}]"
-        )
+        who = f"  # [{where}]"
+        if statement.speaker_words:
+            who += f" {_comment_text(statement.speaker_words)}?"
         out.append(f"speakers = [{speakers}]{who}")
         out.append(f"mode = {toml_string(statement.mode)}")
         out.append(f"act = {toml_string(statement.act)}")
@@ -996,5 +1328,67 @@ def draft_curation(
             out.append(f"quote = {quoter.spec(statement.content)}")
         else:
             out.append("# quote: the rules found no words; quote what was said")
+        channel = _channel(statement, outlets)
+        if channel:
+            out.append(f"channel = {toml_string(channel)}")
         out.append(f"evidence = {quoter.specs(statement.attribution)}")
+
+    out.append(_rule("consensus items"))
+    for number, item in enumerate(found.consensus, start=1):
+        where = _sentence_number(ends, item.phrase.start)
+        out += ["", "[[consensus_items]]", f'id = "consensus-{number}"  # [{where}]']
+        out.append("parties = []")
+        out.append(f"status = {toml_string(item.status)}")
+        if item.content is not None:
+            out.append(f"quote = {quoter.spec(item.content)}")
+        else:
+            out.append("# quote: the rules found no words; quote what was agreed")
+        out.append(f"evidence = {quoter.specs([item.phrase])}")
+
+    out.append(_rule("quotations"))
+    out.append("# Words in quotation marks:")
+    for quotation in found.quotations:
+        where = _sentence_number(ends, quotation.start)
+        out.append(f"#   quote = {toml_string(quotation.quote)}  # [{where}]")
+
+    out.append(_rule("sentences"))
+    out.append("# Every sentence, numbered, with its offsets: cite each or list it as uncited.")
+    for number, sentence in enumerate(found.sentences, start=1):
+        words = _comment_text(sentence.quote)
+        out.append(f"# [{number}] {sentence.start}..{sentence.end} {words}")
     return "\n".join(out) + "\n"
+
+
+_STEM = 4
+# CAMEO codes an event of a kind most often has: consult (040), visit (042), host a visit (043).
+_CAMEO_OF_KIND = {"talks": "040", "visit": "042", "meeting": "043"}
+
+
+def _country_of(text: str, institution: NamedCandidate, stems: dict[str, str]) -> str | None:
+    """The country a word of an institution's name, or the word before it, stands for."""
+    words = institution.name.split()
+    if institution.mentions:
+        start = institution.mentions[0].start
+        words += text[max(0, start - 30) : start].split()[-1:]
+    for word in words:
+        if word[:1].isupper() and (id := stems.get(word[:_STEM].lower())):
+            return id
+    return None
+
+
+def _channel(statement: StatementCandidate, outlets: dict[str, str]) -> str | None:
+    """The news outlet an attribution names ("told the Global Times"), if a candidate."""
+    for span in statement.attribution:
+        for match in _PROPER.finditer(span.quote):
+            run = match[0].removeprefix("The ").removeprefix("the ")
+            if run in outlets:
+                return outlets[run]
+    return None
+
+
+def _clause(text: str, sentence: Evidence, date: Evidence) -> Evidence:
+    """The words around date words, between the commas (or ends) of their sentence."""
+    before = text.rfind(",", sentence.start, date.start)
+    after = text.find(",", date.end, sentence.end)
+    start, end = _trim(text, max(before + 1, sentence.start), sentence.end if after < 0 else after)
+    return _span(text, start, end) if start < end else date
