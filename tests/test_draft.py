@@ -351,12 +351,16 @@ def test_the_draft_takes_only_strings_and_dates() -> None:
         '"We are neighbors," Wang Yi said on Tuesday. Liu added. ',
         "Foreign Minister Wang Yi said. Iwaya said. ",
         "said aaaa1, said aaaa2. ",
+        # One sentence that never ends: every verb, name and date in the same one.
+        "Foreign Minister Wang Yi said on Tuesday, Iwaya added, ",
+        '"we agree," Liu said and according to Xinhua they agreed to meet on Monday ',
+        "Diplomats, officials, lawmakers and envoys said ",
     ],
-    ids=["seed", "quotes", "names", "said"],
+    ids=["seed", "quotes", "names", "said", "one-sentence", "one-sentence-quotes", "commas"],
 )
 def test_drafting_is_linear_in_the_text(unit: str) -> None:
     def lines(copies: int) -> int:
-        text = "\n".join([unit] * copies)
+        text = ("" if unit.endswith(" ") else "\n").join([unit] * copies)
         return lines_run(lambda: draft_curation(text), "draft_curation")
 
     assert growth(lines, 2) < LINEAR

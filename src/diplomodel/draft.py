@@ -474,9 +474,7 @@ def _person_mentions(text: str, sentences: tuple[Evidence, ...]) -> list[_Mentio
             after_said = before.endswith(("said", "says", "asked", "added")) and len(names) > 1
             after_said = after_said or before.endswith("according to")
             set_off = (
-                len(names) > 1
-                and after.startswith(",")
-                and any(v_start > end for v_start, _v_end in verbs)
+                len(names) > 1 and after.startswith(",") and bool(verbs) and verbs[-1][0] > end
             )
             if after_title or before_verb or after_said or set_off:
                 opens = start == sentence.start and not after_title
@@ -627,6 +625,8 @@ def _alone(
 # -- statements ------------------------------------------------------------------------
 
 _SHORT_GAP = 40  # characters between a quotation and its verb: '," said'
+_REACH = 400  # characters around a verb where its speaker is looked for
+_JOINT_SPEAKERS = 4  # speakers of one statement, at most: "X and Y said"
 _SUBJECT_WORDS = 8  # words before a verb that can name its speaker ("A senior official")
 
 
@@ -702,7 +702,9 @@ def _statements(
             if word == "according to" and number > 0 and found:
                 # "…, X said …, according to Xinhua": the source of the statement before.
                 last = found[-1]
-                start, end = _trim(text, verb.start(), sentence.end)
+                _lower, upper = _reach(sentence, verbs, number)
+                comma = text.find(",", verb.end(), upper)
+                start, end = _trim(text, verb.start(), upper if comma < 0 else comma)
                 found[-1] = attrs.evolve(
                     last, attribution=(*last.attribution, _span(text, start, end))
                 )
@@ -726,23 +728,25 @@ def _statement(
     quotation = _quotation_of(reading, sentence, v_start, v_end)
     if word == "told" and (told := _TOLD.match(text, v_end, sentence.end)):
         v_end = told.end()  # "told the Global Times": the verb with whom it was told to
-    lo = bisect.bisect_left(reading.mention_starts, sentence.start)
-    hi = bisect.bisect_left(reading.mention_starts, sentence.end)
-    in_sentence = reading.mentions[lo:hi]
-    before = [m for m in in_sentence if m.span.end <= v_start]
-    after = [m for m in in_sentence if m.span.start >= v_end]
+    # Each verb looks only between the verbs beside it, and not far: the cost stays linear.
+    lower, upper = _reach(sentence, verbs, number)
+    lo = bisect.bisect_left(reading.mention_starts, lower)
+    hi = bisect.bisect_left(reading.mention_starts, upper)
+    near = reading.mentions[lo:hi]
+    before = [m for m in near if m.span.end <= v_start]
+    after = [m for m in near if m.span.start >= v_end]
     # The subject: the words from the last comma (or the sentence's start) to the verb.
-    comma = text.rfind(",", sentence.start, v_start)
-    subject_start = max(comma + 1, sentence.start)
-    subject = [m for m in before if m.span.start >= subject_start]
+    comma = text.rfind(",", lower, v_start)
+    subject_start = max(comma + 1, lower)
+    subject = [m for m in before if m.span.start >= subject_start][-_JOINT_SPEAKERS:]
 
     speakers: tuple[str, ...] = ()
     speaker_words: str | None = None
     attribution: list[Evidence] = []
     if word == "according to":
         source = after[0] if after and after[0].span.start - v_end <= 1 else None
-        comma = text.find(",", v_end, sentence.end)
-        start, end = _trim(text, v_start, sentence.end if comma < 0 else comma)
+        comma = text.find(",", v_end, upper)
+        start, end = _trim(text, v_start, upper if comma < 0 else comma)
         attribution = [_span(text, start, end)]
         if source is not None:
             speakers = reading.ids_of(source)
@@ -767,7 +771,7 @@ def _statement(
             attribution = [mention.span, _span(text, v_start, v_end)]
         else:
             speakers, speaker_words, attribution = _unnamed_speaker(
-                reading, sentence, v_start, v_end, quotation, subject_start
+                reading, upper, v_start, v_end, quotation, subject_start
             )
     reading.previous, reading.previous_words = speakers, speaker_words
     content, mode = (
@@ -793,9 +797,18 @@ def _statement(
     )
 
 
+def _reach(sentence: Evidence, verbs: list[re.Match[str]], number: int) -> tuple[int, int]:
+    """Where a verb's speaker and words are looked for: back to the verb before (or the
+    sentence's start), on to the verb after (or its end), and at most ``_REACH`` away."""
+    verb = verbs[number]
+    previous = verbs[number - 1].end() if number else sentence.start
+    following = verbs[number + 1].start() if number + 1 < len(verbs) else sentence.end
+    return max(previous, verb.start() - _REACH), min(following, verb.end() + _REACH)
+
+
 def _unnamed_speaker(
     reading: _Reading,
-    sentence: Evidence,
+    upper: int,
     v_start: int,
     v_end: int,
     quotation: Evidence | None,
@@ -805,7 +818,7 @@ def _unnamed_speaker(
     text = reading.text
     if quotation is not None and quotation.end <= v_start:
         # '"…," asked the editorial.': the speaker follows the verb.
-        start, end = _trim(text, v_end, sentence.end)
+        start, end = _trim(text, v_end, upper)
         if start < end and len(text[start:end].split()) <= _SUBJECT_WORDS:
             return (), text[start:end], [_span(text, v_start, end)]
     start, end = _trim(text, subject_start, v_start)
@@ -853,24 +866,26 @@ def _reported(
     text = reading.text
     verb = verbs[number]
     v_start, v_end = verb.span()
-    rest = [
-        w for w in (t.strip(_LEADING + _TRAILING) for t in text[v_end : sentence.end].split()) if w
-    ]
+    # The words between the verb before and this one belong to this one at most.
+    floor = verbs[number - 1].end() if number else sentence.start
+    # The few words after the verb, if the sentence ends soon: "…, Liu added."
+    words_after = text[v_end : min(sentence.end, v_end + _REACH)].split()
+    rest = [w for w in (t.strip(_LEADING + _TRAILING) for t in words_after) if w]
+    comma = text.rfind(",", floor, v_start)
     tail = (
         len(rest) <= _SUBJECT_WORDS
+        and v_end + _REACH >= sentence.end
         and "that" not in rest
-        and text.find(",", sentence.start, v_start) >= 0
+        and comma >= 0
         and (not rest or rest[0][:1].isupper() or rest[0].lower() in _TAIL_OPENERS)
     )
     if tail:
         # "…, Liu added." / "…, according to Lü.": the words come before the attribution.
-        comma = text.rfind(",", sentence.start, v_start)
         # Past a name set off before the verb ("…, Liu Jiangyong, vice dean …, told").
-        earlier = text.rfind(",", sentence.start, comma) if comma > sentence.start else -1
-        if earlier >= sentence.start and text[earlier + 1 : comma].strip()[:1].isupper():
+        earlier = text.rfind(",", floor, comma) if comma > floor else -1
+        if earlier >= floor and text[earlier + 1 : comma].strip()[:1].isupper():
             comma = earlier
-        end = comma if comma >= sentence.start else v_start
-        start, end = _trim(text, sentence.start, end)
+        start, end = _trim(text, floor, comma)
     else:
         start = v_end
         for index, match in enumerate(_TOKEN.finditer(text, v_end, sentence.end)):
@@ -925,6 +940,9 @@ def _past_date_and_place(reading: _Reading, start: int, end: int) -> int:
 
 
 # -- countries and institutions ------------------------------------------------------
+
+MAX_PARTICIPANTS = 6
+"""The people of a sentence a drafted event lists as participants, at most."""
 
 MENTIONS_PER_NAME = 3
 """The places of a country or an institution a draft cites, at most: the first ones."""
@@ -1032,7 +1050,7 @@ def _institutions(text: str, passages: Passages) -> list[NamedCandidate]:
         if " " not in run or run in found:
             continue
         spans = []
-        for place in passages.starts(run)[:MENTIONS_PER_NAME]:
+        for place in passages.starts(run, limit=MENTIONS_PER_NAME):
             spans.append(Evidence(quote=run, start=place, end=place + len(run)))
         found[run] = NamedCandidate(
             id=_slug(run) or "institution",
@@ -1077,8 +1095,9 @@ def _consensus(text: str, sentences: tuple[Evidence, ...]) -> list[ConsensusCand
         matches = list(_AGREEMENT.finditer(text, sentence.start, sentence.end))
         for number, match in enumerate(matches):
             group = match.lastgroup or "agreed"
+            floor = matches[number - 1].end() if number else sentence.start
             # The subject, when short: "They agreed to", "Both sides confirmed".
-            comma = max(text.rfind(",", sentence.start, match.start()), sentence.start - 1)
+            comma = max(text.rfind(",", floor, match.start()), floor - 1)
             subject_start, _ = _trim(text, comma + 1, match.start())
             if len(text[subject_start : match.start()].split()) > 3:
                 subject_start = match.start()
@@ -1117,9 +1136,10 @@ _PLANNED = re.compile(
 _TENTATIVE = re.compile(r"\b(?:tentatively|possibly|may|might|could)\b", re.IGNORECASE)
 
 
-def _event_guess(text: str, sentence: Evidence) -> tuple[str | None, str]:
-    """An event's kind and status, guessed from the words of the sentence that dates it."""
-    words = text[sentence.start : sentence.end]
+def _event_guess(text: str, sentence: Evidence, date: Evidence) -> tuple[str | None, str]:
+    """An event's kind and status, guessed from the words of the sentence around its date."""
+    start = max(sentence.start, date.start - _CLAUSE_REACH)
+    words = text[start : min(sentence.end, date.end + _CLAUSE_REACH)]
     kind = next((kind for pattern, kind in _EVENT_KINDS if pattern.search(words)), None)
     if _TENTATIVE.search(words):
         status = "tentative"
@@ -1288,7 +1308,7 @@ def draft_curation(
     for number, date in enumerate(found.dates, start=1):
         where = _sentence_number(ends, date.span.start)
         sentence = found.sentences[where - 1]
-        kind, status = _event_guess(text, sentence)
+        kind, status = _event_guess(text, sentence, date.span)
         clause = _clause(text, sentence, date.span)
         out += ["", "[[events]]", f'id = "event-{number}"  # [{where}]']
         out.append('name = ""')
@@ -1299,10 +1319,12 @@ def draft_curation(
         out.append(f"date = {toml_string(date.span.quote)}  # {_comment_text(date.window)}")
         out.append(f"evidence = {quoter.specs([clause])}")
         seen: set[str] = set()
-        index = bisect.bisect_left(named_starts, sentence.start)
+        index = first = bisect.bisect_left(named_starts, sentence.start)
         while index < len(named) and named[index][0] < sentence.end:
             _start, id, span = named[index]
             index += 1
+            if len(seen) >= MAX_PARTICIPANTS or index - first > 4 * MAX_PARTICIPANTS:
+                break
             if id in seen:
                 continue
             seen.add(id)
@@ -1376,6 +1398,9 @@ def _country_of(text: str, institution: NamedCandidate, stems: dict[str, str]) -
     return None
 
 
+_CLAUSE_REACH = 150  # characters on each side of date words that an event's evidence takes
+
+
 def _channel(statement: StatementCandidate, outlets: dict[str, str]) -> str | None:
     """The news outlet an attribution names ("told the Global Times"), if a candidate."""
     for span in statement.attribution:
@@ -1388,7 +1413,13 @@ def _channel(statement: StatementCandidate, outlets: dict[str, str]) -> str | No
 
 def _clause(text: str, sentence: Evidence, date: Evidence) -> Evidence:
     """The words around date words, between the commas (or ends) of their sentence."""
-    before = text.rfind(",", sentence.start, date.start)
-    after = text.find(",", date.end, sentence.end)
-    start, end = _trim(text, max(before + 1, sentence.start), sentence.end if after < 0 else after)
+    floor = max(sentence.start, date.start - _CLAUSE_REACH)
+    ceiling = min(sentence.end, date.end + _CLAUSE_REACH)
+    before = text.rfind(",", floor, date.start)
+    after = text.find(",", date.end, ceiling)
+    start, end = _trim(text, max(before + 1, floor), ceiling if after < 0 else after)
+    # A clause cut short by the reach ends on whole words.
+    if before < 0 and floor > sentence.start and not text[floor - 1].isspace():
+        space = text.find(" ", floor, date.start)
+        start = space + 1 if space >= 0 else date.start
     return _span(text, start, end) if start < end else date
