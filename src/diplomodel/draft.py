@@ -2,10 +2,11 @@
 
 :func:`draft_curation` reads an article text and writes a curation file (TOML, the
 format of ``docs/curation.md``) that a curator edits rather than types: the
-``[article]`` table filled, every sentence listed as a comment with its offsets,
-the date words the resolver reads (each with its window), the quotation-mark
-quotes, candidate people, and a statement stub for each reporting verb with its
-words filled in. Every candidate is found by rule and may be wrong.
+``[article]`` table filled; candidate countries, institutions and people; an event
+for each date the resolver reads (with its window); a statement for each
+reporting verb and a consensus item for each word of agreement, their quotes
+filled in; and, as comments, the quotation-mark quotes and every sentence with its
+offsets. Every candidate is found by rule and may be wrong.
 
 The file opens with ``draft = true``, which the loader refuses with a message
 saying what to do, so a draft is never loaded as if it were curated.
@@ -31,12 +32,19 @@ from .passages import Passages
 __all__ = [
     "DRAFT_KEY",
     "DRAFT_REFUSAL",
+    "MAX_DATE_WORDS",
+    "MAX_PARTICIPANTS",
+    "MENTIONS_PER_NAME",
+    "STAND_IN_DATE",
+    "ConsensusCandidate",
     "DateCandidate",
     "DraftCandidates",
+    "NamedCandidate",
     "PersonCandidate",
     "StatementCandidate",
     "draft_curation",
     "find_candidates",
+    "toml_string",
 ]
 
 DRAFT_KEY = "draft"
@@ -64,6 +72,9 @@ class DateCandidate:
     """The words, as written, and where."""
     window: str
     """The window against the publication date (``2025-01-14 (day)``), or why there is none."""
+    alternatives: tuple[str, ...] = ()
+    """Other words for the same date that curators write: "in December" beside
+    "December", "Dec. 24-26" beside "a three-day visit, Dec. 24-26"."""
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -139,14 +150,21 @@ class DraftCandidates:
     """Everything the rules find in one article text."""
 
     sentences: tuple[Evidence, ...]
+    """Every sentence, as the coverage splits them."""
     dates: tuple[DateCandidate, ...]
+    """The longest date words starting at each word, in order, none overlapping."""
     quotations: tuple[Evidence, ...]
     """The words inside each pair of quotation marks, in order."""
     countries: tuple[NamedCandidate, ...]
+    """The ISO 3166-1 countries the text names, first named first."""
     institutions: tuple[NamedCandidate, ...]
+    """Capitalised names with a word such as "Party", "Ministry" or "News"."""
     people: tuple[PersonCandidate, ...]
+    """Names where people's names stand, first found first."""
     statements: tuple[StatementCandidate, ...]
+    """One for each reporting verb outside quotation marks, in order."""
     consensus: tuple[ConsensusCandidate, ...]
+    """One for each word of agreement, in order."""
 
 
 # -- TOML ----------------------------------------------------------------------------
@@ -254,9 +272,9 @@ def _window(words: str, published: dt.date | None) -> str | None:
         return None
     if published is None:
         return "give [article] published to see the window"
-    low = date.earliest.isoformat() if date.earliest else ".."
-    high = date.latest.isoformat() if date.latest else ".."
-    window = low if low == high else f"{low}..{high}"
+    low = date.earliest.isoformat() if date.earliest else ""
+    high = date.latest.isoformat() if date.latest else ""
+    window = low if low == high else f"{low}..{high}"  # "2019-01-01.." is open at its end
     return f"{window} ({date.precision.value}, EDTF {date.edtf})"
 
 
@@ -292,12 +310,35 @@ def _find_dates(
             if best is None:
                 index += 1
                 continue
-            found.append(_without_preposition(text, best[1]))
+            candidate = _without_preposition(text, best[1])
+            if _DURATION.match(candidate.span.quote):
+                anchor = _anchor(
+                    text, tokens[index + 2 : best[0] + 1], candidate.span.end, published
+                )
+                if anchor:
+                    alternatives = (*candidate.alternatives, anchor)
+                    candidate = attrs.evolve(candidate, alternatives=alternatives)
+            found.append(candidate)
             index = best[0] + 1
     return found
 
 
 _DROPPED_PREPOSITION = re.compile(r"(?:in|at|during) (?=\S)", re.IGNORECASE)
+
+
+# "a three-day visit, Dec. 24-26": a duration, then the words that date it.
+_DURATION = re.compile(r"an? \S+-day ", re.IGNORECASE)
+
+
+def _anchor(
+    text: str, tokens: list[tuple[int, int]], end: int, published: dt.date | None
+) -> str | None:
+    """The longest run of ``tokens`` ending at ``end`` that the resolver reads alone."""
+    for start, _token_end in tokens:
+        start, _core_end = _core(text, start, end)
+        if start < end and _window(text[start:end], published) is not None:
+            return text[start:end]
+    return None
 
 
 def _without_preposition(text: str, date: DateCandidate) -> DateCandidate:
@@ -307,7 +348,11 @@ def _without_preposition(text: str, date: DateCandidate) -> DateCandidate:
     match = _DROPPED_PREPOSITION.match(span.quote)
     if match is None:
         return date
-    return attrs.evolve(date, span=_span(text, span.start + match.end(), span.end))
+    return attrs.evolve(
+        date,
+        span=_span(text, span.start + match.end(), span.end),
+        alternatives=(span.quote,),
+    )
 
 
 # -- quotations ----------------------------------------------------------------------
@@ -897,6 +942,9 @@ def _reported(
             if verb[0].lower() == "according to" and match[0].endswith(","):
                 start = match.end()
                 break
+            if index == 0 and match[0] == "to" and verb[0].lower() in _TO_VERBS:
+                start = match.end()  # "pledged to keep channels open": what was pledged
+                break
         end = sentence.end
         if number + 1 < len(verbs):
             following = verbs[number + 1].start()
@@ -913,6 +961,7 @@ def _reported(
     return _span(text, start, end), ("partial-quote" if inside else "paraphrase")
 
 
+_TO_VERBS = {"pledged", "proposed", "urged", "called on"}
 _SHOULD = re.compile(r"\b(?:should|must|need to|needs to)\b")
 _READY = re.compile(r"\b(?:willing to|ready to|will continue|pledged? to)\b")
 
@@ -1317,6 +1366,7 @@ def draft_curation(
         if kind in _CAMEO_OF_KIND:
             out.append(f"cameo = {toml_string(_CAMEO_OF_KIND[kind])}  # a guess from the kind")
         out.append(f"date = {toml_string(date.span.quote)}  # {_comment_text(date.window)}")
+        out += [f"# or date = {toml_string(words)}" for words in date.alternatives]
         out.append(f"evidence = {quoter.specs([clause])}")
         seen: set[str] = set()
         index = first = bisect.bisect_left(named_starts, sentence.start)
