@@ -235,6 +235,20 @@ def test_a_question_in_quotation_marks_is_a_direct_quote_and_a_question() -> Non
     assert stub["evidence"] == ["A reporter from a Japanese broadcaster asked"]
 
 
+def test_a_dateline_is_not_said_and_saying_continues_the_statement_before() -> None:
+    document = tomllib.loads(_draft(ARTICLES / "briefing.txt"))
+    quotes = [stub.get("quote", "") for stub in document["statements"]]
+    # "BEIJING: China and Japan will keep up …, a foreign ministry spokesperson said"
+    assert quotes[0].startswith("China and Japan will keep up high-level contacts")
+    # "criticised what were called "careless remarks" …, saying such comments …"
+    criticism = quotes.index(
+        'what were called "careless remarks" made about Taiwan by some Japanese lawmakers'
+        " over the weekend"
+    )
+    assert document["statements"][criticism]["act"] == "criticism"
+    assert quotes[criticism + 1] == "such comments did nothing to help the atmosphere"
+
+
 def test_the_seeds_statement_stubs_hold_most_of_its_quotes() -> None:
     seed = dm.load_seed()
     document = tomllib.loads(_draft(SEED_TEXT))

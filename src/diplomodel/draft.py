@@ -408,7 +408,7 @@ _REPORTING = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"
     r"\b(?:said|says|told|added(?= that\b|[,.]|$)|(?<![.:] )(?<!^)asked|pledged|proposed"
     rf"|(?:announced|noted|stressed|denied|pointed out){_THAT_SOON}"
-    r"|criticised|criticized|urged|according to|called on|called for)\b",
+    r"|criticised|criticized|urged|according to|called on|called for|(?<=, )saying)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _ACT_OF_VERB = {
@@ -868,8 +868,8 @@ def _unnamed_speaker(
             return (), text[start:end], [_span(text, v_start, end)]
     start, end = _trim(text, subject_start, v_start)
     words = text[start:end].split()
-    if words and words[-1] == "and":
-        # "He pledged …, and said …": the speaker of the verb before.
+    if (words and words[-1] == "and") or text[v_start:v_end].lower() == "saying":
+        # "He pledged …, and said …", "criticised …, saying …": the speaker of the verb before.
         return reading.previous, reading.previous_words, [_span(text, v_start, v_end)]
     if not words or len(words) > _SUBJECT_WORDS:
         return (), None, [_span(text, v_start, v_end)]
@@ -955,6 +955,8 @@ def _reported(
             end = closing.start()
         start, end = _trim(text, start, end)
         start, end = _trim(text, _past_date_and_place(reading, start, end), end)
+    if start == sentence.start and (dateline := _DATELINE.match(text, start, end)):
+        start = dateline.end()  # "BEIJING:" is where the story was filed, not what was said
     if start >= end:
         return None, "paraphrase"
     inside = any(start <= q.start and q.end <= end for q in reading.quotations)
@@ -970,6 +972,9 @@ _TAIL_OPENERS = {"the", "to", "a", "an", "on", "in", "at", "during", "late", "ea
 
 # Whom something was told to, up to "that" or a comma: "told the Global Times".
 _TOLD = re.compile(r"(?: (?!that\b)[\w'\u2019-]+){1,8}(?= that\b|[,.]|$)")
+
+# A dateline opening a story: "BEIJING:", "TOKYO, Dec. 27 --".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z](?:,[^:\n]{1,30}?)?(?::| --| \u2014)\s+")
 
 # ", according to Xinhua" or ", Kyodo News reported" closing the reported words.
 _TAIL = re.compile(r",[^,\n]*\b(?:according to|reported|said|told|added)\b[^,\n]*?(?=[.]?\s*$)")
