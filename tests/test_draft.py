@@ -453,6 +453,27 @@ def test_the_benchmark_measures_every_curated_article() -> None:
     assert 0 < row["typed from the draft"] < row["typed from scratch"]
 
 
+def test_the_benchmark_leaves_out_curations_of_a_few_facts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    benchmark = _benchmark()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "tests").mkdir()
+    for folder in ("seeds", "tests"):
+        (tmp_path / folder / SEED_TEXT.name).write_text(_text(SEED_TEXT), encoding="utf-8")
+    full = seed_path().read_text("utf-8")
+    (tmp_path / "seeds" / seed_path().name).write_text(full, encoding="utf-8")
+    # The same article with its statements and consensus items left out: not curated in full.
+    partial = full[
+        : full.index(
+            "# ---------------------------------------------------------------- statements"
+        )
+    ]
+    (tmp_path / "tests" / "partial.toml").write_text(partial, encoding="utf-8")
+    monkeypatch.setattr(benchmark, "ROOT", tmp_path)
+    assert benchmark.curations() == [tmp_path / "seeds" / seed_path().name]
+
+
 def test_the_edit_effort_counts_what_the_curator_types() -> None:
     typed_and_deleted = _benchmark().typed_and_deleted
     assert typed_and_deleted("", "abc\n") == (4, 0)
