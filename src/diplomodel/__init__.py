@@ -25,6 +25,7 @@ from .dates import (
     resolve_date,
 )
 from .dossier import Dossier
+from .draft import draft_curation
 from .entities import Entity, label_of
 from .errors import (
     CurationError,
@@ -108,6 +109,7 @@ __all__ = [
     "cameo_code",
     "converter",
     "curator_date",
+    "draft_curation",
     "from_dict",
     "from_json",
     "iso_countries",

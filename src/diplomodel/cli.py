@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import difflib
 import errno
 import io
@@ -30,18 +31,20 @@ from .countries import Country
 from .coverage import SentenceCoverage
 from .dates import DatePrecision, FuzzyDate
 from .dossier import Dossier
+from .draft import draft_curation
 from .errors import (
     CurationError,
     DiplomodelError,
     Problem,
     ValidationError,
     shorten,
+    shorten_path,
 )
 from .exports.annotations import to_annotations
 from .exports.plover import to_plover_jsonl
 from .exports.popolo import to_popolo
 from .institutions import Institution
-from .loader import load_seed, loads_curation, read_dossier
+from .loader import _read_file, _UnreadableFileError, load_seed, loads_curation, read_dossier
 from .people import Person
 from .queries import Queries, fold_name
 from .records import write_jsonl
@@ -534,6 +537,84 @@ def _validate_command(args: argparse.Namespace, out: TextIO, stdin: BinaryIO | N
     return 0 if all(r["valid"] for r in reports) else 1
 
 
+# -- draft: a starting curation for a new article --------------------------------
+
+
+def _publication_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2025-01-14, got {shorten(value)}"
+        ) from None
+
+
+def _add_draft_parser(command: Any) -> None:
+    draft = command(
+        "draft",
+        "Write a starting curation of an article text: candidates to check, never loaded as is.",
+        json_help=None,
+    )
+    draft.add_argument("article", metavar="ARTICLE.txt", help="the article text, UTF-8")
+    draft.add_argument(
+        "--published", type=_publication_date, metavar="YYYY-MM-DD", help="publication date"
+    )
+    draft.add_argument("--publisher", metavar="NAME", help="who published the article")
+    draft.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.toml",
+        help="write here (never over an existing file) instead of to standard output",
+    )
+
+
+def _write_new_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, which must not exist: a draft never replaces a curation."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.chmod(temporary, _new_file_mode(path))
+        os.link(temporary, path)  # fails, and writes nothing, when path exists
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _draft_command(args: argparse.Namespace, out: TextIO) -> None:
+    article = Path(args.article)
+    try:
+        text = _read_file(article, f"article text {shorten_path(article)}")
+    except _UnreadableFileError as error:
+        raise _InputError(str(error)) from None
+    output = Path(args.output) if args.output else None
+    # The curation names its text relative to its own folder.
+    folder = output.absolute().parent if output else article.absolute().parent
+    text_file = Path(os.path.relpath(article.absolute(), folder)).as_posix()
+    draft = draft_curation(
+        text,
+        article_id=article.stem,
+        text_file=text_file,
+        published=args.published,
+        publisher=args.publisher,
+    )
+    if output is None:
+        out.write(draft)
+        return
+    try:
+        _write_new_file(output, draft)
+    except FileExistsError:
+        raise _InputError(
+            f"{shorten_path(output)} exists: a draft never replaces a file; "
+            "choose another name or delete it"
+        ) from None
+    except OSError as error:
+        raise _InputError(
+            f"cannot write {shorten_path(output)}: {error.strerror or error}"
+        ) from None
+    print(output, file=out)
+
+
 # -- the parser ----------------------------------------------------------------
 
 
@@ -616,6 +697,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "Print the JSON Schema of the JSON dumps.",
         json_help="accepted for uniformity: the schema is JSON either way",
     )
+    _add_draft_parser(command)
     return parser, subparsers
 
 
@@ -662,6 +744,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, stdin: BinaryIO | None) -> int
     try:
         if args.command == "schema":
             _schema_command(args, out)
+        elif args.command == "draft":
+            _draft_command(args, out)
         elif args.command == "validate":
             code = _validate_command(args, out, stdin)
             out.flush()

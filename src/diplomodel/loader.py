@@ -45,6 +45,7 @@ from .dates import (
     resolve_date,
 )
 from .dossier import Dossier, check_dossier
+from .draft import DRAFT_KEY, DRAFT_REFUSAL
 from .errors import (
     CurationError,
     DateResolutionError,
@@ -563,6 +564,9 @@ class _Reader:
 
     def dossier(self, document: dict[str, Any], folder: Path) -> Dossier | None:
         allowed = {"article", *(name for name, _cls in _DOSSIER_SECTIONS)}
+        if DRAFT_KEY in document:  # written by `diplomodel draft`: never loaded as curated
+            self.problem(DRAFT_KEY, DRAFT_REFUSAL)
+            allowed.add(DRAFT_KEY)
         for key in document:
             if key not in allowed:
                 near = difflib.get_close_matches(key, list(allowed), n=1)

@@ -1,0 +1,1480 @@
+"""A starting curation for a new article: what rules can find, for a curator to check.
+
+:func:`draft_curation` reads an article text and writes a curation file (TOML, the
+format of ``docs/curation.md``) that a curator edits rather than types: the
+``[article]`` table filled; candidate countries, institutions and people; an event
+for each date the resolver reads (with its window); a statement for each
+reporting verb and a consensus item for each word of agreement, their quotes
+filled in; and, as comments, the quotation-mark quotes and every sentence with its
+offsets. Every candidate is found by rule and may be wrong.
+
+The file opens with ``draft = true``, which the loader refuses with a message
+saying what to do, so a draft is never loaded as if it were curated.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+
+import attrs
+
+from .countries import iso_countries
+from .coverage import SENTENCE_OPENERS, TITLES, split_sentences
+from .dates import resolve_date
+from .errors import DiplomodelError
+from .evidence import Evidence
+from .passages import Passages
+
+__all__ = [
+    "DRAFT_KEY",
+    "DRAFT_REFUSAL",
+    "MAX_DATE_WORDS",
+    "MAX_PARTICIPANTS",
+    "MENTIONS_PER_NAME",
+    "STAND_IN_DATE",
+    "ConsensusCandidate",
+    "DateCandidate",
+    "DraftCandidates",
+    "NamedCandidate",
+    "PersonCandidate",
+    "StatementCandidate",
+    "draft_curation",
+    "find_candidates",
+    "toml_string",
+]
+
+DRAFT_KEY = "draft"
+"""The top-level key that marks a curation file as a draft: ``draft = true``."""
+
+DRAFT_REFUSAL = (
+    "this file is a draft written by `diplomodel draft`, not a curation: check every "
+    "candidate against the text, fix or delete it, add what is missing, then delete "
+    "the line `draft = true`"
+)
+"""What the loader says of a file that still holds ``draft = true``."""
+
+MAX_DATE_WORDS = 12
+"""The most words a date phrase is tried with ("a three-day trip to China through Wednesday")."""
+
+STAND_IN_DATE = dt.date(2000, 6, 14)
+"""A mid-month Wednesday: recognises date words when the publication date is not given."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class DateCandidate:
+    """Date words the resolver reads, where they stand, and the window they give."""
+
+    span: Evidence
+    """The words, as written, and where."""
+    window: str
+    """The window against the publication date (``2025-01-14 (day)``), or why there is none."""
+    alternatives: tuple[str, ...] = ()
+    """Other words for the same date that curators write: "in December" beside
+    "December", "Dec. 24-26" beside "a three-day visit, Dec. 24-26"."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class PersonCandidate:
+    """A capitalised name that stands where people's names stand."""
+
+    id: str
+    """A slug of the name: ``lu-chao`` for "Lü Chao"."""
+    name: str
+    """The name as written."""
+    family_name: str | None
+    """The word of the name the text also uses alone ("Iwaya said"), if any."""
+    given_name: str | None
+    """The rest of the name, when the family name is known."""
+    aliases: tuple[str, ...]
+    """Words of the name the text uses alone and that name no other candidate."""
+    mentions: tuple[Evidence, ...]
+    """Every place the full name stands, and each alias where it names the speaker."""
+    titles: tuple[Evidence, ...] = ()
+    """The title words before the name, each different one once: "Chinese Foreign Minister"."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class StatementCandidate:
+    """A reporting verb and what the rules take for its speaker and words."""
+
+    verb: Evidence
+    """The reporting verb: "said", "told", "according to", "called on", …"""
+    speakers: tuple[str, ...]
+    """Ids of candidate people taken for the speakers; empty when none is found."""
+    speaker_words: str | None
+    """The words that name the speaker ("the spokesperson", "He"), when not a candidate."""
+    attribution: tuple[Evidence, ...]
+    """The words that attribute the statement: "Iwaya said", "said Wang Huning"."""
+    content: Evidence | None
+    """What was said, as the rules cut it: a quotation, or the reported clause."""
+    mode: str
+    """``direct-quote``, ``partial-quote`` or ``paraphrase``."""
+    act: str
+    """The speech act the verb suggests: ``claim``, ``question``, ``call``, …"""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class NamedCandidate:
+    """A country or an institution the text names: an id, a name, and where it stands."""
+
+    id: str
+    """The id the draft gives it: a country's alpha-2 code in lower case, else a slug."""
+    name: str
+    """Its name as the text writes it (a country's: the ISO 3166-1 short name)."""
+    kind: str | None
+    """An institution's kind, guessed from a word of its name ("Party": ``party``)."""
+    codes: tuple[str, str] | None
+    """A country's ISO 3166-1 alpha-2 and alpha-3 codes."""
+    mentions: tuple[Evidence, ...]
+    """The first places the text names it."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class ConsensusCandidate:
+    """Words of agreement ("agreed to", "confirmed that") and what was agreed."""
+
+    phrase: Evidence
+    """The words that say the sides agreed: "They agreed to"."""
+    status: str
+    """``agreed``, ``confirmed``, ``tentatively-agreed`` or ``views-exchanged``."""
+    content: Evidence | None
+    """What was agreed, as the rules cut it."""
+
+
+@attrs.define(frozen=True, kw_only=True)
+class DraftCandidates:
+    """Everything the rules find in one article text."""
+
+    sentences: tuple[Evidence, ...]
+    """Every sentence, as the coverage splits them."""
+    dates: tuple[DateCandidate, ...]
+    """The longest date words starting at each word, in order, none overlapping."""
+    quotations: tuple[Evidence, ...]
+    """The words inside each pair of quotation marks, in order."""
+    countries: tuple[NamedCandidate, ...]
+    """The ISO 3166-1 countries the text names, first named first."""
+    institutions: tuple[NamedCandidate, ...]
+    """Capitalised names with a word such as "Party", "Ministry" or "News"."""
+    people: tuple[PersonCandidate, ...]
+    """Names where people's names stand, first found first."""
+    statements: tuple[StatementCandidate, ...]
+    """One for each reporting verb outside quotation marks, in order."""
+    consensus: tuple[ConsensusCandidate, ...]
+    """One for each word of agreement, in order."""
+
+
+# -- TOML ----------------------------------------------------------------------------
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
+_ESCAPES["\r"] = "\\r"
+_NEEDS_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f\ud800-\udfff]')
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match[0]
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if 0xD800 <= ord(char) <= 0xDFFF:
+        return "\\uFFFD"  # a lone surrogate is no character TOML can hold
+    return f"\\u{ord(char):04X}"
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string, every character kept."""
+    return '"' + _NEEDS_ESCAPE.sub(_escape, value) + '"'
+
+
+_NOT_IN_COMMENT = re.compile("[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]")
+
+
+def _comment_text(value: str) -> str:
+    """``value`` fit for a TOML comment: control characters shown as U+FFFD."""
+    return _NOT_IN_COMMENT.sub("\ufffd", value)
+
+
+# -- sentences and words ---------------------------------------------------------------
+
+_TOKEN = re.compile(r"\S+")
+_LEADING = "\"'([{\u201c\u2018\u00ab"
+_TRAILING = "\"')]}.,;:?!\u201d\u2019\u00bb"
+
+
+def _tokens(text: str, sentence: Evidence) -> list[tuple[int, int]]:
+    """The white-space separated words of a sentence, as (start, end) offsets."""
+    return [m.span() for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A token without its surrounding punctuation (an empty span when it is all punctuation)."""
+    while start < end and text[start] in _LEADING:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _span(text: str, start: int, end: int) -> Evidence:
+    return Evidence(quote=text[start:end], start=start, end=end)
+
+
+# -- date words ----------------------------------------------------------------------
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+_DATE_STARTERS = _WEEKDAYS | _MONTHS | {
+    "on", "in", "during", "over", "at", "since", "until", "till", "up", "from", "between",
+    "through", "to", "today", "yesterday", "tomorrow", "tonight", "this", "next", "last",
+    "later", "earlier", "early", "mid", "late", "the", "a", "an", "new", "spring", "summer",
+    "autumn", "fall", "winter", "end", "beginning", "start", "middle", "h1", "h2",
+}  # fmt: skip
+_STARTER_SHAPE = re.compile(r"[0-9]|q[1-4]|h[12]|mid-|[^-]+-day$")
+
+
+def _starts_date(word: str) -> bool:
+    lower = word.lower()
+    return lower in _DATE_STARTERS or _STARTER_SHAPE.match(lower) is not None
+
+
+def _lower_case_calendar_word(text: str, tokens: list[tuple[int, int]]) -> bool:
+    """Whether a month or weekday name is written in lower case: "may" is a verb there."""
+    for start, end in tokens:
+        core_start, core_end = _core(text, start, end)
+        word = text[core_start:core_end]
+        if word.lower().rstrip(".") in _WEEKDAYS | _MONTHS and word[:1].islower():
+            return True
+    return False
+
+
+def _window(words: str, published: dt.date | None) -> str | None:
+    """The window ``words`` resolve to, or None when the resolver does not read them."""
+    reference = published or STAND_IN_DATE
+    try:
+        date = resolve_date(words, reference)
+    except (DiplomodelError, ValueError, OverflowError):
+        if published is None:
+            return None
+        try:  # words the resolver reads, though not against this publication date
+            resolve_date(words, STAND_IN_DATE)
+        except (DiplomodelError, ValueError, OverflowError):
+            return None
+        try:
+            resolve_date(words, published)
+        except DiplomodelError as error:
+            return f"the resolver refuses it against {published}: {error}"
+        return None
+    if published is None:
+        return "give [article] published to see the window"
+    low = date.earliest.isoformat() if date.earliest else ""
+    high = date.latest.isoformat() if date.latest else ""
+    window = low if low == high else f"{low}..{high}"  # "2019-01-01.." is open at its end
+    return f"{window} ({date.precision.value}, EDTF {date.edtf})"
+
+
+def _find_dates(
+    text: str, sentences: tuple[Evidence, ...], published: dt.date | None
+) -> list[DateCandidate]:
+    """The longest date words starting at each word, left to right, within each sentence.
+
+    Each word that can begin date words is tried with at most ``MAX_DATE_WORDS``
+    words after it, so the cost is linear in the text.
+    """
+    found: list[DateCandidate] = []
+    for sentence in sentences:
+        tokens = _tokens(text, sentence)
+        index = 0
+        while index < len(tokens):
+            first_start, first_end = _core(text, *tokens[index])
+            best: tuple[int, DateCandidate] | None = None
+            if first_start < first_end and _starts_date(text[first_start:first_end]):
+                for last in range(index, min(index + MAX_DATE_WORDS, len(tokens))):
+                    _start, end = _core(text, *tokens[last])
+                    if end <= first_start:
+                        continue
+                    words = text[first_start:end]
+                    if _lower_case_calendar_word(text, tokens[index : last + 1]):
+                        continue
+                    window = _window(words, published)
+                    if window is not None:
+                        best = (
+                            last,
+                            DateCandidate(span=_span(text, first_start, end), window=window),
+                        )
+            if best is None:
+                index += 1
+                continue
+            candidate = _without_preposition(text, best[1])
+            if _DURATION.match(candidate.span.quote):
+                anchor = _anchor(
+                    text, tokens[index + 2 : best[0] + 1], candidate.span.end, published
+                )
+                if anchor:
+                    alternatives = (*candidate.alternatives, anchor)
+                    candidate = attrs.evolve(candidate, alternatives=alternatives)
+            found.append(candidate)
+            index = best[0] + 1
+    return found
+
+
+_DROPPED_PREPOSITION = re.compile(r"(?:in|at|during) (?=\S)", re.IGNORECASE)
+
+
+# "a three-day visit, Dec. 24-26": a duration, then the words that date it.
+_DURATION = re.compile(r"an? \S+-day ", re.IGNORECASE)
+
+
+def _anchor(
+    text: str, tokens: list[tuple[int, int]], end: int, published: dt.date | None
+) -> str | None:
+    """The longest run of ``tokens`` ending at ``end`` that the resolver reads alone."""
+    for start, _token_end in tokens:
+        start, _core_end = _core(text, start, end)
+        if start < end and _window(text[start:end], published) is not None:
+            return text[start:end]
+    return None
+
+
+def _without_preposition(text: str, date: DateCandidate) -> DateCandidate:
+    """Date words without a leading "in", "at" or "during", which curations leave out
+    ("December 2024"); "on", "over", "since" and the like are kept, as they are written."""
+    span = date.span
+    match = _DROPPED_PREPOSITION.match(span.quote)
+    if match is None:
+        return date
+    return attrs.evolve(
+        date,
+        span=_span(text, span.start + match.end(), span.end),
+        alternatives=(span.quote,),
+    )
+
+
+# -- quotations ----------------------------------------------------------------------
+
+_QUOTATION = re.compile('"([^"\n]*)"|\u201c([^\u201c\u201d\n]*)\u201d')
+
+
+def _find_quotations(text: str) -> list[Evidence]:
+    """The words inside each pair of quotation marks on a line, without a trailing comma."""
+    found = []
+    for match in _QUOTATION.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.span(group)
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            found.append(_span(text, start, end))
+    return found
+
+
+# -- people --------------------------------------------------------------------------
+
+# Words of a title or office: a name follows them ("Foreign Minister Wang Yi").
+_TITLE_WORDS = {
+    "minister", "ministers", "foreign", "prime", "president", "vice", "premier", "secretary",
+    "general", "chairman", "chairwoman", "chair", "spokesperson", "spokesman",
+    "spokeswoman", "ambassador", "envoy", "state", "councillor", "councilor", "deputy",
+    "director", "head", "chief", "dean", "professor", "affairs", "advisor", "adviser",
+    "governor", "mayor", "senator", "king", "queen", "emperor", "chancellor", "commander",
+    "consul", "counselor", "counsellor", "diplomat", "official", "expert", "analyst",
+    "leader", "delegate", "representative", "secretary-general", "defense", "defence",
+    "trade", "farm", "finance", "agriculture", "commerce", "interior", "justice",
+} | {title.lower() + "." for title in TITLES} | {title.lower() for title in TITLES}  # fmt: skip
+# Words that make a capitalised run an organisation or a place, not a person.
+_ORGANISATION_WORDS = {
+    "party", "committee", "ministry", "department", "agency", "news", "times", "university",
+    "academy", "institute", "council", "government", "command", "army", "bureau",
+    "mechanism", "association", "college", "office", "shimbun", "conference", "sciences",
+    "union", "bank", "fund", "group", "company", "corporation", "court", "assembly",
+    "parliament", "congress", "senate", "embassy", "consulate", "daily", "post", "press",
+    "radio", "television", "tv", "wire", "service", "league", "forum", "summit", "centre",
+    "center", "house", "city", "province", "prefecture", "state", "republic", "kingdom",
+    "islands", "sea", "strait", "region", "media",
+}  # fmt: skip
+# Reporting verbs. "added", "announced", "noted", "stressed" and "denied" also
+# have other uses ("added flights", "a measure announced this month"): they count
+# only before "that" (or, for "added", at the end of a clause). "Asked" opening a
+# sentence is the reporter's question, not a speaker's.
+_THAT_SOON = r"(?=(?: \S+){0,4}? that\b)"
+_REPORTING = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"
+    r"\b(?:said|says|told|added(?= that\b|[,.]|$)|(?<![.:] )(?<!^)asked|pledged|proposed"
+    rf"|(?:announced|noted|stressed|denied|pointed out){_THAT_SOON}"
+    r"|criticised|criticized|urged|according to|called on|called for|(?<=, )saying)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ACT_OF_VERB = {
+    "asked": "question",
+    "called on": "call",
+    "called for": "call",
+    "urged": "call",
+    "pledged": "pledge",
+    "proposed": "proposal",
+    "announced": "announcement",
+    "denied": "denial",
+    "criticised": "criticism",
+    "criticized": "criticism",
+}
+_PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "by", "for", "with", "on", "into", "near"}
+_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _country_words() -> frozenset[str]:
+    words = set()
+    for row in iso_countries().values():
+        words.add(row.name.lower())
+    return frozenset(words)
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word with a lower-case letter after its first: "Iwaya", "Lü", "McDonald"."""
+    if not word or not word[0].isupper() or not any(c.islower() for c in word[1:]):
+        return False
+    return all(c.isalpha() or c in "'\u2019-" for c in word)
+
+
+def _name_runs(text: str, sentence: Evidence) -> list[list[tuple[int, int]]]:
+    """The runs of capitalised words in a sentence, each word as its (start, end) core;
+    a run ends at punctuation."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, end in _tokens(text, sentence):
+        core_start, core_end = _core(text, start, end)
+        word = text[core_start:core_end]
+        if word.endswith(("'s", "\u2019s")):
+            word, core_end = word[:-2], core_end - 2
+        capitalised = bool(word) and (
+            _is_name_word(word) or word.lower() in _TITLE_WORDS or word[:1].isupper()
+        )
+        if capitalised and core_start == start:
+            current.append((core_start, core_end))
+        else:
+            if current:
+                runs.append(current)
+            current = [(core_start, core_end)] if capitalised else []
+        if capitalised and (core_end != end):  # punctuation after the word ends the run
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+@attrs.define
+class _Mention:
+    """A name (or a word of one) where the rules take it for a person."""
+
+    name: str
+    span: Evidence
+    opens: bool = False  # whether it opens its sentence: "Officials said" may be no name
+    title: Evidence | None = None  # the title before it: "Chinese Foreign Minister"
+
+
+def _person_mentions(text: str, sentences: tuple[Evidence, ...]) -> list[_Mention]:
+    """Names after a title, before or after a reporting verb, or set off before one."""
+    countries = _country_words()
+    found: list[_Mention] = []
+    for sentence in sentences:
+        verbs = [m.span() for m in _REPORTING.finditer(text, sentence.start, sentence.end)]
+        for run in _name_runs(text, sentence):
+            words = [text[s:e] for s, e in run]
+            lowered = [w.lower() for w in words]
+            # The name is what follows the last title word of the run.
+            last_title = max((i for i, w in enumerate(lowered) if w in _TITLE_WORDS), default=-1)
+            name_part = run[last_title + 1 :]
+            names = words[last_title + 1 :]
+            if not names or len(names) > 4 or not all(map(_is_name_word, names)):
+                continue
+            if any(w.lower() in _ORGANISATION_WORDS for w in names):
+                continue
+            if any(w in SENTENCE_OPENERS for w in names) or names[0].lower() in _PRONOUNS:
+                continue
+            if any(w.lower() in _WEEKDAYS | _MONTHS for w in names):
+                continue
+            name = " ".join(names)
+            if name.lower() in countries:
+                continue
+            start, end = name_part[0][0], name_part[-1][1]
+            if text[start:end] != name:
+                continue  # words apart by more than one space
+            before = text[max(sentence.start, start - 24) : start].rstrip().lower()
+            if len(names) == 1 and before.split(" ")[-1:] in ([w] for w in _PLACE_PREPOSITIONS):
+                continue  # "Diplomats in Beijing noted": a place
+            after = text[end : min(sentence.end, end + 16)]
+            after_title = last_title >= 0 or before.split(" ")[-1:] in ([w] for w in _TITLE_WORDS)
+            before_verb = after[:1] == " " and _REPORTING.match(text, end + 1) is not None
+            after_said = before.endswith(("said", "says", "asked", "added")) and len(names) > 1
+            after_said = after_said or before.endswith("according to")
+            set_off = (
+                len(names) > 1 and after.startswith(",") and bool(verbs) and verbs[-1][0] > end
+            )
+            if after_title or before_verb or after_said or set_off:
+                opens = start == sentence.start and not after_title
+                title = _title_before(text, sentence, start) if after_title else None
+                span = _span(text, start, end)
+                found.append(_Mention(name=name, span=span, opens=opens, title=title))
+    return found
+
+
+_TITLE_JOINS = {"for", "of", "the"}
+
+
+def _title_before(text: str, sentence: Evidence, name_start: int) -> Evidence | None:
+    """The title words just before a name, with a nationality before them:
+    "Japanese Minister for Foreign Affairs" before "Takeshi Iwaya"."""
+    start = name_start
+    position = name_start
+    for _ in range(6):  # a title is a few words long
+        word_end = position - 1
+        if word_end <= sentence.start or text[word_end] != " ":
+            break
+        word_start = text.rfind(" ", sentence.start, word_end) + 1
+        word_start = max(word_start, sentence.start)
+        word = text[word_start:word_end]
+        lowered = word.lower()
+        if lowered in _TITLE_WORDS or (lowered in _TITLE_JOINS and start < name_start):
+            position = start = word_start
+            continue
+        if start < name_start and word[:1].isupper() and word.isalpha():
+            start = word_start  # a nationality: "Chinese", "Japanese"
+        break
+    while start < name_start and text[start:name_start].split()[0].lower() in _TITLE_JOINS:
+        start += len(text[start:name_start].split()[0]) + 1
+    end = name_start - 1
+    return _span(text, start, end) if start < end else None
+
+
+def _role_title(words: str) -> str:
+    """A role's title: the title words without the nationality before them."""
+    parts = words.split()
+    if len(parts) > 1 and parts[0].lower() not in _TITLE_WORDS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def _people(
+    text: str, mentions: list[_Mention], passages: Passages
+) -> tuple[list[PersonCandidate], dict[str, list[str]]]:
+    """The candidates (in the order first found), and the ids each name or word may stand for.
+
+    A word of a full name that the text also uses on its own ("Iwaya said" beside
+    "Takeshi Iwaya") is taken for the family name; it is an alias too when it
+    belongs to one candidate only.
+    """
+    full: dict[str, None] = {}
+    for mention in mentions:
+        if " " in mention.name:
+            full.setdefault(mention.name, None)
+    counts = Counter(_WORD.findall(text))
+    occurrences = {name: passages.starts(name) for name in full}
+    owners: dict[str, list[str]] = {}
+    inside: Counter[str] = Counter()  # how often each word stands inside a full name
+    for name in full:
+        for word in name.split(" "):
+            owners.setdefault(word, []).append(name)
+            inside[word] += len(occurrences[name])
+    candidates: list[PersonCandidate] = []
+    stands_for: dict[str, list[str]] = {}
+    titles: dict[str, dict[str, Evidence]] = {}
+    for mention in mentions:
+        if mention.title is not None:
+            titles.setdefault(mention.name, {}).setdefault(mention.title.quote, mention.title)
+    for name in full:
+        words = name.split(" ")
+        id = _slug(name) or "person"
+        stands_for.setdefault(name, []).append(id)
+        family = given = None
+        aliases: tuple[str, ...] = ()
+        alone: list[Evidence] = []
+        for position in (len(words) - 1, 0):
+            word = words[position]
+            if counts[word] <= inside[word]:
+                continue
+            family = word
+            given = " ".join(words[:position] + words[position + 1 :])
+            stands_for.setdefault(word, []).append(id)
+            if owners[word] == [name]:
+                aliases = (word,)
+                alone = _alone(text, word, passages, [(n, occurrences[n]) for n in owners[word]])
+            break
+        spans = [Evidence(quote=name, start=s, end=s + len(name)) for s in occurrences[name]]
+        candidates.append(
+            PersonCandidate(
+                id=id,
+                name=name,
+                family_name=family,
+                given_name=given,
+                aliases=aliases,
+                mentions=tuple(sorted({*spans, *alone})),
+                titles=tuple(titles.get(name, {}).values()),
+            )
+        )
+    singles: dict[str, list[_Mention]] = {}
+    for mention in mentions:
+        if " " not in mention.name and mention.name not in owners:
+            singles.setdefault(mention.name, []).append(mention)
+    for word, found in singles.items():
+        if word in stands_for or all(m.opens for m in found):
+            continue  # "Officials said": a capital only because the sentence opens there
+        id = _slug(word) or "person"
+        stands_for[word] = [id]
+        spans = [m.span for m in found]
+        candidates.append(
+            PersonCandidate(
+                id=id,
+                name=word,
+                family_name=None,
+                given_name=None,
+                aliases=(),
+                mentions=tuple(sorted(set(spans))),
+            )
+        )
+    return candidates, stands_for
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _alone(
+    text: str, word: str, passages: Passages, names: list[tuple[str, list[int]]]
+) -> list[Evidence]:
+    """The places ``word`` stands as a word of its own, outside the full names that hold it."""
+    taken: set[int] = set()
+    for name, starts in names:
+        offset = f" {name} ".find(f" {word} ")
+        taken.update(start + offset for start in starts)
+    found = []
+    for start in passages.starts(word):
+        end = start + len(word)
+        if start in taken:
+            continue
+        if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue
+        found.append(Evidence(quote=word, start=start, end=end))
+    return found
+
+
+# -- statements ------------------------------------------------------------------------
+
+_SHORT_GAP = 40  # characters between a quotation and its verb: '," said'
+_REACH = 400  # characters around a verb where its speaker is looked for
+_JOINT_SPEAKERS = 4  # speakers of one statement, at most: "X and Y said"
+_SUBJECT_WORDS = 8  # words before a verb that can name its speaker ("A senior official")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A stretch without white space, commas, colons or a final full stop at its ends."""
+    while start < end and (text[start].isspace() or text[start] in ",:;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;."):
+        end -= 1
+    return start, end
+
+
+@attrs.define
+class _Reading:
+    """What the statement rules share while they read the text in order."""
+
+    text: str
+    quotations: list[Evidence]
+    quote_starts: list[int]
+    mentions: list[_Mention]
+    mention_starts: list[int]
+    stands_for: dict[str, list[str]]
+    last_seen: dict[str, int]  # each person id, the latest place it was named so far
+    dates: list[Evidence]
+    date_starts: list[int]
+    previous: tuple[str, ...] = ()  # the speakers of the statement before
+    previous_words: str | None = None  # and the words that name them, when no candidate does
+
+    def ids_of(self, mention: _Mention) -> tuple[str, ...]:
+        """The candidate a name stands for: of several, the one named most recently."""
+        ids = self.stands_for.get(mention.name) or [_slug(mention.name) or "person"]
+        if len(ids) > 1:
+            ids = [max(ids, key=lambda id: self.last_seen.get(id, -1))]
+        return tuple(ids)
+
+
+def _statements(
+    text: str,
+    sentences: tuple[Evidence, ...],
+    quotations: list[Evidence],
+    mentions: list[_Mention],
+    people: list[PersonCandidate],
+    stands_for: dict[str, list[str]],
+    dates: list[Evidence],
+) -> list[StatementCandidate]:
+    """A stub for each reporting verb outside quotation marks."""
+    # Every place a candidate is named, in order, to tell which of two "Liu" is meant.
+    named = sorted((span.start, person.id) for person in people for span in person.mentions)
+    reading = _Reading(
+        text=text,
+        quotations=quotations,
+        quote_starts=[q.start for q in quotations],
+        mentions=mentions,
+        mention_starts=[m.span.start for m in mentions],
+        stands_for=stands_for,
+        last_seen={},
+        dates=dates,
+        date_starts=[d.start for d in dates],
+    )
+    found: list[StatementCandidate] = []
+    next_named = 0
+    for sentence in sentences:
+        verbs = [
+            m
+            for m in _REPORTING.finditer(text, sentence.start, sentence.end)
+            if not _in_quotation(reading, m.start())
+        ]
+        for number, verb in enumerate(verbs):
+            while next_named < len(named) and named[next_named][0] < verb.start():
+                reading.last_seen[named[next_named][1]] = named[next_named][0]
+                next_named += 1
+            word = verb[0].lower()
+            if word == "according to" and number > 0 and found:
+                # "…, X said …, according to Xinhua": the source of the statement before.
+                last = found[-1]
+                _lower, upper = _reach(sentence, verbs, number)
+                comma = text.find(",", verb.end(), upper)
+                start, end = _trim(text, verb.start(), upper if comma < 0 else comma)
+                found[-1] = attrs.evolve(
+                    last, attribution=(*last.attribution, _span(text, start, end))
+                )
+                continue
+            found.append(_statement(reading, sentence, verbs, number))
+    return found
+
+
+def _in_quotation(reading: _Reading, offset: int) -> bool:
+    at = bisect.bisect_right(reading.quote_starts, offset)
+    return bool(at) and reading.quotations[at - 1].end > offset
+
+
+def _statement(
+    reading: _Reading, sentence: Evidence, verbs: list[re.Match[str]], number: int
+) -> StatementCandidate:
+    text = reading.text
+    verb = verbs[number]
+    v_start, v_end = verb.span()
+    word = verb[0].lower()
+    quotation = _quotation_of(reading, sentence, v_start, v_end)
+    if word == "told" and (told := _TOLD.match(text, v_end, sentence.end)):
+        v_end = told.end()  # "told the Global Times": the verb with whom it was told to
+    # Each verb looks only between the verbs beside it, and not far: the cost stays linear.
+    lower, upper = _reach(sentence, verbs, number)
+    lo = bisect.bisect_left(reading.mention_starts, lower)
+    hi = bisect.bisect_left(reading.mention_starts, upper)
+    near = reading.mentions[lo:hi]
+    before = [m for m in near if m.span.end <= v_start]
+    after = [m for m in near if m.span.start >= v_end]
+    # The subject: the words from the last comma (or the sentence's start) to the verb.
+    comma = text.rfind(",", lower, v_start)
+    subject_start = max(comma + 1, lower)
+    subject = [m for m in before if m.span.start >= subject_start][-_JOINT_SPEAKERS:]
+
+    speakers: tuple[str, ...] = ()
+    speaker_words: str | None = None
+    attribution: list[Evidence] = []
+    if word == "according to":
+        source = after[0] if after and after[0].span.start - v_end <= 1 else None
+        comma = text.find(",", v_end, upper)
+        start, end = _trim(text, v_start, upper if comma < 0 else comma)
+        attribution = [_span(text, start, end)]
+        if source is not None:
+            speakers = reading.ids_of(source)
+        else:
+            speaker_words = text[v_end:end].strip() or None
+    elif len(subject) > 1:  # "X of … and Y of … said": a joint statement
+        speakers = tuple(dict.fromkeys(id for m in subject for id in reading.ids_of(m)))
+        start, _ = _trim(text, subject_start, v_start)
+        attribution = [_span(text, start, v_end)]
+    else:
+        adjacent = [m for m in before[-1:] if text[m.span.end : v_start] == " "]
+        adjacent += [m for m in after[:1] if text[v_end : m.span.start] == " "]
+        if adjacent:
+            mention = adjacent[0]
+            speakers = reading.ids_of(mention)
+            start, end = min(mention.span.start, v_start), max(mention.span.end, v_end)
+            attribution = [_span(text, start, end)]
+        elif (before or after) and not text[subject_start:v_start].strip():
+            # "Liu Jianchao, head of …, said": the name set off before the verb.
+            mention = before[-1] if before else after[0]
+            speakers = reading.ids_of(mention)
+            attribution = [mention.span, _span(text, v_start, v_end)]
+        else:
+            speakers, speaker_words, attribution = _unnamed_speaker(
+                reading, upper, v_start, v_end, quotation, subject_start
+            )
+    reading.previous, reading.previous_words = speakers, speaker_words
+    content, mode = (
+        (quotation, "direct-quote") if quotation else _reported(reading, sentence, verbs, number)
+    )
+    act = _ACT_OF_VERB.get(word, "claim")
+    if content is not None and content.quote.endswith("?"):
+        act = "question"
+    elif content is not None and act == "claim":
+        # "should …" says what must be done; "is ready to …" commits the speaker's side.
+        if _SHOULD.search(content.quote):
+            act = "call"
+        elif _READY.search(content.quote):
+            act = "pledge"
+    return StatementCandidate(
+        verb=_span(text, v_start, v_end),
+        speakers=speakers,
+        speaker_words=speaker_words,
+        attribution=tuple(attribution),
+        content=content,
+        mode=mode,
+        act=act,
+    )
+
+
+def _reach(sentence: Evidence, verbs: list[re.Match[str]], number: int) -> tuple[int, int]:
+    """Where a verb's speaker and words are looked for: back to the verb before (or the
+    sentence's start), on to the verb after (or its end), and at most ``_REACH`` away."""
+    verb = verbs[number]
+    previous = verbs[number - 1].end() if number else sentence.start
+    following = verbs[number + 1].start() if number + 1 < len(verbs) else sentence.end
+    return max(previous, verb.start() - _REACH), min(following, verb.end() + _REACH)
+
+
+def _unnamed_speaker(
+    reading: _Reading,
+    upper: int,
+    v_start: int,
+    v_end: int,
+    quotation: Evidence | None,
+    subject_start: int,
+) -> tuple[tuple[str, ...], str | None, list[Evidence]]:
+    """A speaker no candidate names: a pronoun (the last speaker), or the words around the verb."""
+    text = reading.text
+    if quotation is not None and quotation.end <= v_start:
+        # '"…," asked the editorial.': the speaker follows the verb.
+        start, end = _trim(text, v_end, upper)
+        if start < end and len(text[start:end].split()) <= _SUBJECT_WORDS:
+            return (), text[start:end], [_span(text, v_start, end)]
+    start, end = _trim(text, subject_start, v_start)
+    words = text[start:end].split()
+    if (words and words[-1] == "and") or text[v_start:v_end].lower() == "saying":
+        # "He pledged …, and said …", "criticised …, saying …": the speaker of the verb before.
+        return reading.previous, reading.previous_words, [_span(text, v_start, v_end)]
+    if not words or len(words) > _SUBJECT_WORDS:
+        return (), None, [_span(text, v_start, v_end)]
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        # "He said": the speaker of the statement before, as far as the rules can tell.
+        found = reading.previous_words if not reading.previous else words[0]
+        return reading.previous, found, [_span(text, start, v_end)]
+    return (), text[start:end], [_span(text, start, v_end)]
+
+
+_CLOSING_GAP = re.compile('[,.?!]?["\u201d] *(?:[^ "\u201c\u201d]+ ){0,4}')
+_JOINING = re.compile(r"\b(?:and|but|or|then|while)\b")
+
+
+def _quotation_of(
+    reading: _Reading, sentence: Evidence, v_start: int, v_end: int
+) -> Evidence | None:
+    """The quotation a verb introduces or closes: just before it, or just after it."""
+    at = bisect.bisect_right(reading.quote_starts, v_start)
+    for quotation in reading.quotations[max(0, at - 1) : at + 1]:
+        if quotation.end <= v_start and v_start - quotation.end <= _SHORT_GAP:
+            # '"…," Iwaya said': a closing mark, then at most the speaker's few words.
+            closing = _CLOSING_GAP.fullmatch(reading.text, quotation.end, v_start)
+            if quotation.end > sentence.start and closing and not _JOINING.search(closing[0]):
+                return quotation
+        if quotation.start >= v_end and quotation.start - v_end <= _SHORT_GAP:
+            # 'asked: "Will China…?"': the quotation opens at once, or after a colon.
+            gap = reading.text[v_end : quotation.start]
+            opens_at_once = quotation.start - v_end <= 4 or gap.rstrip().endswith(":")
+            if quotation.start < sentence.end and "." not in gap and opens_at_once:
+                return quotation
+    return None
+
+
+def _reported(
+    reading: _Reading, sentence: Evidence, verbs: list[re.Match[str]], number: int
+) -> tuple[Evidence | None, str]:
+    """The words a reporting verb reports without quoting them whole, and their mode."""
+    text = reading.text
+    verb = verbs[number]
+    v_start, v_end = verb.span()
+    # The words between the verb before and this one belong to this one at most.
+    floor = verbs[number - 1].end() if number else sentence.start
+    # The few words after the verb, if the sentence ends soon: "…, Liu added."
+    words_after = text[v_end : min(sentence.end, v_end + _REACH)].split()
+    rest = [w for w in (t.strip(_LEADING + _TRAILING) for t in words_after) if w]
+    comma = text.rfind(",", floor, v_start)
+    tail = (
+        len(rest) <= _SUBJECT_WORDS
+        and v_end + _REACH >= sentence.end
+        and "that" not in rest
+        and comma >= 0
+        and (not rest or rest[0][:1].isupper() or rest[0].lower() in _TAIL_OPENERS)
+    )
+    if tail:
+        # "…, Liu added." / "…, according to Lü.": the words come before the attribution.
+        # Past a name set off before the verb ("…, Liu Jiangyong, vice dean …, told").
+        earlier = text.rfind(",", floor, comma) if comma > floor else -1
+        if earlier >= floor and text[earlier + 1 : comma].strip()[:1].isupper():
+            comma = earlier
+        start, end = _trim(text, floor, comma)
+    else:
+        start = v_end
+        for index, match in enumerate(_TOKEN.finditer(text, v_end, sentence.end)):
+            if index >= 16:
+                break
+            if match[0] == "that":
+                start = match.end()
+                break
+            if verb[0].lower() == "according to" and match[0].endswith(","):
+                start = match.end()
+                break
+            if index == 0 and match[0] == "to" and verb[0].lower() in _TO_VERBS:
+                start = match.end()  # "pledged to keep channels open": what was pledged
+                break
+        end = sentence.end
+        if number + 1 < len(verbs):
+            following = verbs[number + 1].start()
+            joint = text.rfind(" and ", start, following)
+            end = joint if joint >= 0 and following - joint <= len(" and ") + 1 else following
+        closing = _TAIL.search(text, start, end)
+        if closing:
+            end = closing.start()
+        start, end = _trim(text, start, end)
+        start, end = _trim(text, _past_date_and_place(reading, start, end), end)
+    if start == sentence.start and (dateline := _DATELINE.match(text, start, end)):
+        start = dateline.end()  # "BEIJING:" is where the story was filed, not what was said
+    if start >= end:
+        return None, "paraphrase"
+    inside = any(start <= q.start and q.end <= end for q in reading.quotations)
+    return _span(text, start, end), ("partial-quote" if inside else "paraphrase")
+
+
+_TO_VERBS = {"pledged", "proposed", "urged", "called on"}
+_SHOULD = re.compile(r"\b(?:should|must|need to|needs to)\b")
+_READY = re.compile(r"\b(?:willing to|ready to|will continue|pledged? to)\b")
+
+# Words that can follow a verb that closes a sentence: "…, he said on Thursday."
+_TAIL_OPENERS = {"the", "to", "a", "an", "on", "in", "at", "during", "late", "earlier", "later"}
+
+# Whom something was told to, up to "that" or a comma: "told the Global Times".
+_TOLD = re.compile(r"(?: (?!that\b)[\w'\u2019-]+){1,8}(?= that\b|[,.]|$)")
+
+# A dateline opening a story: "BEIJING:", "TOKYO, Dec. 27 --".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z](?:,[^:\n]{1,30}?)?(?::| --| \u2014)\s+")
+
+# ", according to Xinhua" or ", Kyodo News reported" closing the reported words.
+_TAIL = re.compile(r",[^,\n]*\b(?:according to|reported|said|told|added)\b[^,\n]*?(?=[.]?\s*$)")
+
+
+def _past_date_and_place(reading: _Reading, start: int, end: int) -> int:
+    """Past date words and "in <Place>" that open reported words: "on Tuesday in Tokyo he…"."""
+    text = reading.text
+    at = bisect.bisect_left(reading.date_starts, start)
+    if at < len(reading.dates) and reading.dates[at].start == start:
+        start = reading.dates[at].end
+        place = re.compile(r"\s+in\s+[A-Z]\w*\s+").match(text, start, end)
+        start = place.end() if place else start
+        while start < end and text[start].isspace():
+            start += 1
+    return start
+
+
+# -- countries and institutions ------------------------------------------------------
+
+MAX_PARTICIPANTS = 6
+"""The people of a sentence a drafted event lists as participants, at most."""
+
+MENTIONS_PER_NAME = 3
+"""The places of a country or an institution a draft cites, at most: the first ones."""
+
+
+def _countries(text: str, passages: Passages, words: Counter[str]) -> list[NamedCandidate]:
+    """The ISO 3166-1 countries whose names the text uses as whole words, first named first."""
+    found: list[tuple[int, NamedCandidate]] = []
+    for row in iso_countries().values():
+        names = [row.name, *([row.common_name] if row.common_name else []), *row.other_names]
+        spans: list[Evidence] = []
+        for name in names:
+            first = name.split(" ")[0]
+            if words[first] == 0 or len(spans) >= MENTIONS_PER_NAME:
+                continue
+            for start in passages.starts(name):
+                if _whole_word(text, start, start + len(name)):
+                    spans.append(Evidence(quote=name, start=start, end=start + len(name)))
+                    if len(spans) >= MENTIONS_PER_NAME:
+                        break
+        if spans:
+            spans.sort()
+            found.append(
+                (
+                    spans[0].start,
+                    NamedCandidate(
+                        id=row.alpha2.lower(),
+                        name=row.name,
+                        kind=None,
+                        codes=(row.alpha2, row.alpha3),
+                        mentions=tuple(spans),
+                    ),
+                )
+            )
+    return [candidate for _start, candidate in sorted(found, key=lambda pair: pair[0])]
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return not (start and text[start - 1].isalnum()) and not (
+        end < len(text) and text[end].isalnum()
+    )
+
+
+# Capitalised words joined by "of", "of the" or "for": "Communist Party of China".
+_PROPER = re.compile(
+    r"(?<![\w'\u2019])[A-Z][\w'\u2019-]*(?:\s(?:(?:of|for|on)\s(?:the\s)?)?[A-Z][\w'\u2019-]*)*"
+)
+_KIND_OF_WORD = {
+    "party": "party",
+    "committee": "party-organ",
+    "bureau": "party-organ",
+    "department": "party-organ",
+    "coalition": "coalition",
+    "delegation": "delegation",
+    "government": "government",
+    "administration": "government",
+    "ministry": "ministry",
+    "conference": "state-body",
+    "council": "state-body",
+    "congress": "state-body",
+    "parliament": "state-body",
+    "assembly": "state-body",
+    "army": "military",
+    "command": "military-command",
+    "news": "news-outlet",
+    "agency": "news-outlet",
+    "times": "news-outlet",
+    "shimbun": "news-outlet",
+    "daily": "news-outlet",
+    "post": "news-outlet",
+    "press": "news-outlet",
+    "media": "news-outlet",
+    "broadcaster": "news-outlet",
+    "wire": "news-outlet",
+    "university": "university",
+    "college": "university",
+    "academy": "research-institute",
+    "institute": "research-institute",
+    "mechanism": "exchange-mechanism",
+}
+
+
+def _institutions(text: str, passages: Passages) -> list[NamedCandidate]:
+    """Runs of capitalised words that hold a word of an organisation's name."""
+    found: dict[str, NamedCandidate] = {}
+    for match in _PROPER.finditer(text):
+        run = match[0]
+        start = match.start()
+        if run.endswith(("'s", "\u2019s")):
+            run = run[:-2]
+        lowered = [word.lower() for word in run.split()]
+        kinds = [_KIND_OF_WORD[word] for word in lowered if word in _KIND_OF_WORD]
+        if not kinds:
+            continue
+        # "Secretary General Hiroshi Moriyama of the Liberal Democratic Party": the party.
+        for joint in (" of the ", " of "):
+            head, _, tail = run.partition(joint)
+            if tail and not any(w.lower() in _KIND_OF_WORD for w in head.split()):
+                start += len(head) + len(joint)
+                run = tail
+                break
+        for opener in ("The ", "A "):
+            if run.startswith(opener):
+                run, start = run[len(opener) :], start + len(opener)
+        if " " not in run or run in found:
+            continue
+        spans = []
+        for place in passages.starts(run, limit=MENTIONS_PER_NAME):
+            spans.append(Evidence(quote=run, start=place, end=place + len(run)))
+        found[run] = NamedCandidate(
+            id=_slug(run) or "institution",
+            name=run,
+            kind=_kind_of(run),
+            codes=None,
+            mentions=tuple(spans),
+        )
+    return list(found.values())
+
+
+def _kind_of(name: str) -> str | None:
+    """The kind the head of a name suggests: "Eastern Theater Command of the … Army"
+    is a command, not an army."""
+    head = name.partition(" of ")[0].lower().split()
+    kinds = [_KIND_OF_WORD[word] for word in head if word in _KIND_OF_WORD]
+    if not kinds:
+        kinds = [_KIND_OF_WORD[w] for w in name.lower().split() if w in _KIND_OF_WORD]
+    return kinds[-1] if kinds else None
+
+
+# -- consensus ------------------------------------------------------------------------
+
+_AGREEMENT = re.compile(
+    r"\b(?:(?P<tentative>tentatively agreed (?:to|on|that))|(?P<agreed>agreed (?:to|on|that)"
+    r"|reach(?:ed|ing) (?:an )?agreement on|reached (?:a )?consensus on)"
+    r"|(?P<confirmed>confirmed (?:their commitment to|that))"
+    r"|(?P<views>exchanged views on))(?:\s|$)"
+)
+_STATUS_OF_GROUP = {
+    "tentative": "tentatively-agreed",
+    "agreed": "agreed",
+    "confirmed": "confirmed",
+    "views": "views-exchanged",
+}
+
+
+def _consensus(text: str, sentences: tuple[Evidence, ...]) -> list[ConsensusCandidate]:
+    """Words of agreement in each sentence, each with the words that follow it."""
+    found = []
+    for sentence in sentences:
+        matches = list(_AGREEMENT.finditer(text, sentence.start, sentence.end))
+        for number, match in enumerate(matches):
+            group = match.lastgroup or "agreed"
+            floor = matches[number - 1].end() if number else sentence.start
+            # The subject, when short: "They agreed to", "Both sides confirmed".
+            comma = max(text.rfind(",", floor, match.start()), floor - 1)
+            subject_start, _ = _trim(text, comma + 1, match.start())
+            if len(text[subject_start : match.start()].split()) > 3:
+                subject_start = match.start()
+            _, phrase_end = _trim(text, match.start(), match.end())
+            end = matches[number + 1].start() if number + 1 < len(matches) else sentence.end
+            joint = text.rfind(", and ", match.end(), end)
+            if number + 1 < len(matches) and joint >= 0:
+                end = joint
+            closing = _TAIL.search(text, match.end(), end)
+            if closing:
+                end = closing.start()
+            start, end = _trim(text, match.end(), end)
+            found.append(
+                ConsensusCandidate(
+                    phrase=_span(text, subject_start, phrase_end),
+                    status=_STATUS_OF_GROUP[group],
+                    content=_span(text, start, end) if start < end else None,
+                )
+            )
+    return found
+
+
+# -- events ---------------------------------------------------------------------------
+
+_EVENT_KINDS = (
+    (re.compile(r"\b(?:summit)\b", re.IGNORECASE), "meeting"),
+    (re.compile(r"\b(?:talks|dialogue)\b", re.IGNORECASE), "talks"),
+    (re.compile(r"\b(?:met|meet|meeting|meets)\b", re.IGNORECASE), "meeting"),
+    (re.compile(r"\b(?:visit|trip|travel|arrived)\w*", re.IGNORECASE), "visit"),
+    (re.compile(r"\b(?:announced|announce)\b", re.IGNORECASE), "announcement"),
+    (re.compile(r"\b(?:published|editorial)\b", re.IGNORECASE), "publication"),
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|to be|planned|scheduled|due|expect\w*|agreed to|plans? to)\b", re.IGNORECASE
+)
+_TENTATIVE = re.compile(r"\b(?:tentatively|possibly|may|might|could)\b", re.IGNORECASE)
+
+
+def _event_guess(text: str, sentence: Evidence, date: Evidence) -> tuple[str | None, str]:
+    """An event's kind and status, guessed from the words of the sentence around its date."""
+    start = max(sentence.start, date.start - _CLAUSE_REACH)
+    words = text[start : min(sentence.end, date.end + _CLAUSE_REACH)]
+    kind = next((kind for pattern, kind in _EVENT_KINDS if pattern.search(words)), None)
+    if _TENTATIVE.search(words):
+        status = "tentative"
+    elif _PLANNED.search(words):
+        status = "planned"
+    else:
+        status = "took-place"
+    return kind, status
+
+
+# -- finding everything ----------------------------------------------------------------
+
+
+def find_candidates(text: str, published: dt.date | None = None) -> DraftCandidates:
+    """Find what a curation of ``text`` is likely to hold, by rule.
+
+    Date words are read against ``published`` (or, without it, only recognised).
+    The cost is linear in the text: each word is looked at a bounded number of
+    times, and every quote is looked up once in an index of the text.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if published is not None and (
+        not isinstance(published, dt.date) or isinstance(published, dt.datetime)
+    ):
+        raise TypeError(f"published must be a datetime.date, got {type(published).__name__}")
+    sentences = split_sentences(text)
+    passages = Passages(text)
+    dates = _find_dates(text, sentences, published)
+    quotations = _find_quotations(text)
+    mentions = _person_mentions(text, sentences)
+    people, stands_for = _people(text, mentions, passages)
+    mentions = [mention for mention in mentions if mention.name in stands_for]
+    spans = [date.span for date in dates]
+    statements = _statements(text, sentences, quotations, mentions, people, stands_for, spans)
+    return DraftCandidates(
+        sentences=sentences,
+        dates=tuple(dates),
+        quotations=tuple(quotations),
+        countries=tuple(_countries(text, passages, Counter(_WORD.findall(text)))),
+        institutions=tuple(_institutions(text, passages)),
+        people=tuple(people),
+        statements=tuple(statements),
+        consensus=tuple(_consensus(text, sentences)),
+    )
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+class _Quoter:
+    """Writes a span as a quote spec the loader finds: unique words bare, else numbered."""
+
+    def __init__(self, passages: Passages) -> None:
+        self.passages = passages
+
+    def spec(self, span: Evidence) -> str:
+        starts = self.passages.starts(span.quote)
+        if len(starts) <= 1:
+            return toml_string(span.quote)
+        occurrence = bisect.bisect_left(starts, span.start) + 1
+        return f"{{ quote = {toml_string(span.quote)}, occurrence = {occurrence} }}"
+
+    def specs(self, spans: tuple[Evidence, ...] | list[Evidence]) -> str:
+        items = [self.spec(span) for span in spans]
+        if len(items) <= 1:
+            return f"[{', '.join(items)}]"
+        return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+
+
+def _rule(title: str) -> str:
+    return f"\n# {'-' * 64} {title}\n"
+
+
+def _sentence_number(ends: list[int], offset: int) -> int:
+    return bisect.bisect_right(ends, offset) + 1
+
+
+def draft_curation(
+    text: str,
+    *,
+    article_id: str = "article",
+    text_file: str = "article.txt",
+    published: dt.date | None = None,
+    publisher: str | None = None,
+) -> str:
+    """A starting curation of ``text`` in the curation format, for a curator to edit.
+
+    ``article_id`` and ``text_file`` fill ``[article]``; without ``published`` or
+    ``publisher`` the draft holds placeholders the loader refuses. The other
+    sections hold candidates found by rule: countries (from the ISO 3166-1 table),
+    institutions, people, an event for each date the resolver reads (with its
+    window), a statement for each reporting verb and a consensus item for each
+    word of agreement, their quotes filled in; the quotations and every sentence
+    close the file as comments. The file starts with ``draft = true``, which the
+    loader refuses with a message saying what to do, so a draft is never loaded
+    as curated. The cost is linear in the text.
+    """
+    found = find_candidates(text, published)
+    quoter = _Quoter(Passages(text))
+    ends = [sentence.end for sentence in found.sentences]
+    out: list[str] = [
+        "# A draft written by `diplomodel draft`: candidates found by rule, each to be",
+        "# checked against the text. Fix or delete each one, add what is missing (roles,",
+        "# participants, ids of speakers and parties, topics, uncited passages), then",
+        "# delete the line `draft = true`: the loader refuses the file while it is there.",
+        "# Format: docs/curation.md.",
+        f"{DRAFT_KEY} = true",
+        "",
+        "[article]",
+        f"id = {toml_string(_slug(article_id) or 'article')}",
+        f"text = {toml_string(text_file)}",
+    ]
+    if publisher:
+        out.append(f"publisher = {toml_string(publisher)}")
+    else:
+        out.append("# publisher = ?  who published the article: required")
+    if published is not None:
+        out.append(f"published = {published.isoformat()}")
+    else:
+        out.append('published = "YYYY-MM-DD"  # the publication date as a TOML date: required')
+    out.append('language = "en"')
+
+    out.append(_rule("countries"))
+    for country in found.countries:
+        assert country.codes is not None
+        out += ["", "[[countries]]", f"id = {toml_string(country.id)}"]
+        out.append(f"name = {toml_string(country.name)}")
+        out.append(f"alpha2 = {toml_string(country.codes[0])}")
+        out.append(f"alpha3 = {toml_string(country.codes[1])}")
+        out.append(f"evidence = {quoter.specs(country.mentions)}")
+
+    out.append(_rule("institutions"))
+    # "Chinese", "China's": the first letters of a country's name stand for it.
+    stems = {c.name[:_STEM].lower(): c.id for c in found.countries if len(c.name) >= _STEM}
+    for institution in found.institutions:
+        out += ["", "[[institutions]]", f"id = {toml_string(institution.id)}"]
+        out.append(f"name = {toml_string(institution.name)}")
+        out.append(f"kind = {toml_string(institution.kind or '')}")
+        country_id = _country_of(text, institution, stems)
+        if country_id:
+            out.append(f"country = {toml_string(country_id)}")
+        out.append(f"evidence = {quoter.specs(institution.mentions)}")
+
+    out.append(_rule("people"))
+    for person in found.people:
+        out += ["", "[[people]]", f"id = {toml_string(person.id)}"]
+        out.append(f"name = {toml_string(person.name)}")
+        if person.family_name and person.given_name:
+            out.append(f"family_name = {toml_string(person.family_name)}")
+            out.append(f"given_name = {toml_string(person.given_name)}")
+        else:
+            out.append("# family_name and given_name: the text never uses one alone")
+        if person.aliases:
+            out.append(f"aliases = [{', '.join(map(toml_string, person.aliases))}]")
+        out.append(f"evidence = {quoter.specs(person.mentions)}")
+        for title in person.titles:
+            out += ["", "[[people.roles]]", f"title = {toml_string(_role_title(title.quote))}"]
+            out += ['institution = ""', f"evidence = {quoter.specs([title])}"]
+
+    out.append(_rule("events"))
+    # Each place a candidate person is named, in order: the participants of a dated sentence.
+    named = sorted((span.start, p.id, span) for p in found.people for span in p.mentions)
+    named_starts = [start for start, _id, _span in named]
+    out.append("# One for each date the resolver reads, with the window it gives.")
+    for number, date in enumerate(found.dates, start=1):
+        where = _sentence_number(ends, date.span.start)
+        sentence = found.sentences[where - 1]
+        kind, status = _event_guess(text, sentence, date.span)
+        clause = _clause(text, sentence, date.span)
+        out += ["", "[[events]]", f'id = "event-{number}"  # [{where}]']
+        out.append('name = ""')
+        out.append(f"kind = {toml_string(kind or '')}")
+        out.append(f"status = {toml_string(status)}")
+        if kind in _CAMEO_OF_KIND:
+            out.append(f"cameo = {toml_string(_CAMEO_OF_KIND[kind])}  # a guess from the kind")
+        out.append(f"date = {toml_string(date.span.quote)}  # {_comment_text(date.window)}")
+        out += [f"# or date = {toml_string(words)}" for words in date.alternatives]
+        out.append(f"evidence = {quoter.specs([clause])}")
+        seen: set[str] = set()
+        index = first = bisect.bisect_left(named_starts, sentence.start)
+        while index < len(named) and named[index][0] < sentence.end:
+            _start, id, span = named[index]
+            index += 1
+            if len(seen) >= MAX_PARTICIPANTS or index - first > 4 * MAX_PARTICIPANTS:
+                break
+            if id in seen:
+                continue
+            seen.add(id)
+            out += ["", "[[events.participants]]", f"participant = {toml_string(id)}"]
+            out += ['part = "participant"', f"evidence = {quoter.specs([span])}"]
+
+    out.append(_rule("statements"))
+    outlets = {i.name: i.id for i in found.institutions if i.kind == "news-outlet"}
+    used: dict[str, int] = {}
+    for statement in found.statements:
+        base = statement.speakers[0] if statement.speakers else "statement"
+        used[base] = used.get(base, 0) + 1
+        where = _sentence_number(ends, statement.verb.start)
+        out += ["", "[[statements]]", f"id = {toml_string(f'{base}-{used[base]}')}"]
+        speakers = ", ".join(map(toml_string, statement.speakers))
+        who = f"  # [{where}]"
+        if statement.speaker_words:
+            who += f" {_comment_text(statement.speaker_words)}?"
+        out.append(f"speakers = [{speakers}]{who}")
+        out.append(f"mode = {toml_string(statement.mode)}")
+        out.append(f"act = {toml_string(statement.act)}")
+        if statement.content is not None:
+            out.append(f"quote = {quoter.spec(statement.content)}")
+        else:
+            out.append("# quote: the rules found no words; quote what was said")
+        channel = _channel(statement, outlets)
+        if channel:
+            out.append(f"channel = {toml_string(channel)}")
+        out.append(f"evidence = {quoter.specs(statement.attribution)}")
+
+    out.append(_rule("consensus items"))
+    for number, item in enumerate(found.consensus, start=1):
+        where = _sentence_number(ends, item.phrase.start)
+        out += ["", "[[consensus_items]]", f'id = "consensus-{number}"  # [{where}]']
+        out.append("parties = []")
+        out.append(f"status = {toml_string(item.status)}")
+        if item.content is not None:
+            out.append(f"quote = {quoter.spec(item.content)}")
+        else:
+            out.append("# quote: the rules found no words; quote what was agreed")
+        out.append(f"evidence = {quoter.specs([item.phrase])}")
+
+    out.append(_rule("quotations"))
+    out.append("# Words in quotation marks:")
+    for quotation in found.quotations:
+        where = _sentence_number(ends, quotation.start)
+        out.append(f"#   quote = {toml_string(quotation.quote)}  # [{where}]")
+
+    out.append(_rule("sentences"))
+    out.append("# Every sentence, numbered, with its offsets: cite each or list it as uncited.")
+    for number, sentence in enumerate(found.sentences, start=1):
+        words = _comment_text(sentence.quote)
+        out.append(f"# [{number}] {sentence.start}..{sentence.end} {words}")
+    return "\n".join(out) + "\n"
+
+
+_STEM = 4
+# CAMEO codes an event of a kind most often has: consult (040), visit (042), host a visit (043).
+_CAMEO_OF_KIND = {"talks": "040", "visit": "042", "meeting": "043"}
+
+
+def _country_of(text: str, institution: NamedCandidate, stems: dict[str, str]) -> str | None:
+    """The country a word of an institution's name, or the word before it, stands for."""
+    words = institution.name.split()
+    if institution.mentions:
+        start = institution.mentions[0].start
+        words += text[max(0, start - 30) : start].split()[-1:]
+    for word in words:
+        if word[:1].isupper() and (id := stems.get(word[:_STEM].lower())):
+            return id
+    return None
+
+
+_CLAUSE_REACH = 150  # characters on each side of date words that an event's evidence takes
+
+
+def _channel(statement: StatementCandidate, outlets: dict[str, str]) -> str | None:
+    """The news outlet an attribution names ("told the Global Times"), if a candidate."""
+    for span in statement.attribution:
+        for match in _PROPER.finditer(span.quote):
+            run = match[0].removeprefix("The ").removeprefix("the ")
+            if run in outlets:
+                return outlets[run]
+    return None
+
+
+def _clause(text: str, sentence: Evidence, date: Evidence) -> Evidence:
+    """The words around date words, between the commas (or ends) of their sentence."""
+    floor = max(sentence.start, date.start - _CLAUSE_REACH)
+    ceiling = min(sentence.end, date.end + _CLAUSE_REACH)
+    before = text.rfind(",", floor, date.start)
+    after = text.find(",", date.end, ceiling)
+    start, end = _trim(text, max(before + 1, floor), ceiling if after < 0 else after)
+    # A clause cut short by the reach ends on whole words.
+    if before < 0 and floor > sentence.start and not text[floor - 1].isspace():
+        space = text.find(" ", floor, date.start)
+        start = space + 1 if space >= 0 else date.start
+    return _span(text, start, end) if start < end else date
