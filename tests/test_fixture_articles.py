@@ -33,6 +33,7 @@ MEETING = "foreign-ministers-talks-2024-12"
 VISIT = "iwaya-visit-to-china-2024-12"
 DIALOGUE = "people-to-people-dialogue-2024-12"
 EASING = "cn-seafood-ban-easing-2024-12"
+BAN = "cn-ban-on-japanese-seafood-imports"
 SPOKESPERSON = "cn-foreign-ministry-spokesperson"
 
 
@@ -224,6 +225,10 @@ def appointed_this_month(found: dm.Dossier, span: dm.Evidence) -> None:
     (appointment,) = [e for e in found.events if e.kind.value == "appointment"]
     assert cites(found, appointment.id, span)
     assert window(appointment.date) == (day("2025-01-01"), day("2025-01-31"), "month")
+    assert [p.participant for p in appointment.participants] == ["kenta-morioka"]
+    # What he promised on taking office is said at the appointment.
+    pledge = found.get("kenta-morioka-reopen-consular-outreach", dm.Statement)
+    assert (pledge.event, pledge.act.value) == (appointment.id, "pledge")
 
 
 def took_place_after_planned(found: dm.Dossier, span: dm.Evidence) -> None:
@@ -611,10 +616,8 @@ def eased_ban(found: dm.Dossier, span: dm.Evidence) -> None:
 
 
 def suspended_last_year(found: dm.Dossier, span: dm.Evidence) -> None:
-    dated("cn-ban-on-japanese-seafood-imports", "last year", "2023-01-01", "2023-12-31", "year")(
-        found, span
-    )
-    ban = found.get("cn-ban-on-japanese-seafood-imports", dm.Event)
+    dated(BAN, "last year", "2023-01-01", "2023-12-31", "year")(found, span)
+    ban = found.get(BAN, dm.Event)
     assert (ban.kind.value, ban.status) == ("policy-measure", dm.EventStatus.TOOK_PLACE)
 
 
@@ -630,6 +633,25 @@ def same_measure_late_last_year(found: dm.Dossier, span: dm.Evidence) -> None:
     assert there[0] is not None
     assert there[1] is not None
     assert max(here[0], there[0]) <= min(here[1], there[1])
+
+
+def one_ban_in_three_reports(found: dm.Dossier, span: dm.Evidence) -> None:
+    # The same ban under one id in the wire report, the briefing and the review; only
+    # the wire report dates it.
+    assert cites(found, BAN, span)
+    dated_in = []
+    for name in ("wire-report", "briefing", "weekly-review"):
+        ban = dossier(name).get(BAN, dm.Event)
+        assert (ban.kind.value, ban.status) == ("policy-measure", dm.EventStatus.TOOK_PLACE)
+        if ban.date is not None:
+            dated_in.append(name)
+    assert dated_in == ["wire-report"]
+    # The easing comes after the ban it eases.
+    easing = window(found.get(EASING, dm.Event).date)
+    ban_date = window(dossier("wire-report").get(BAN, dm.Event).date)
+    assert ban_date[1] is not None
+    assert easing[0] is not None
+    assert ban_date[1] < easing[0]
 
 
 def reporter(found: dm.Dossier, span: dm.Evidence) -> None:
@@ -946,6 +968,7 @@ CHECKS: dict[tuple[str, str], tuple[Check, pytest.MarkDecorator | None]] = {
         None,
     ),
     ("wire-report.txt", "which Beijing suspended last year"): (suspended_last_year, None),
+    ("weekly-review.txt", "its seafood ban"): (one_ban_in_three_reports, None),
     ("weekly-review.txt", "Beijing's partial easing of its seafood ban"): (
         same_measure_late_last_year,
         None,
