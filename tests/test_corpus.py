@@ -15,6 +15,7 @@ import diplomodel as dm
 from diplomodel import corpus as corpus_module
 from diplomodel import dossier as dossier_module
 from diplomodel.errors import NotFoundError
+from diplomodel.merge import World
 from diplomodel.queries import QueryIndex, cached_index
 
 SECOND = Path(__file__).parent / "fixtures" / "second" / "talks.toml"
@@ -89,7 +90,9 @@ def test_conflicting_facts_are_reported_not_picked(corpus: dm.Corpus) -> None:
         disputed.check()
 
 
-def test_an_id_used_for_two_different_things_is_a_conflict(corpus: dm.Corpus) -> None:
+def test_one_id_for_two_different_events_gives_a_conflict_on_the_facts_that_differ(
+    corpus: dm.Corpus,
+) -> None:
     seed, second = corpus.dossiers
     clash = attrs.evolve(second.events[0], id="mechanism-meeting-9")
     changed = attrs.evolve(
@@ -100,8 +103,24 @@ def test_an_id_used_for_two_different_things_is_a_conflict(corpus: dm.Corpus) ->
             attrs.evolve(c, event="mechanism-meeting-9") for c in second.consensus_items
         ),
     )
-    conflicts = dm.Corpus([seed, changed]).conflicts
-    assert [(c.id, c.field) for c in conflicts] == [("mechanism-meeting-9", "id")]
+    conflicts = {c.field: c for c in dm.Corpus([seed, changed]).conflicts}
+    assert all(c.id == "mechanism-meeting-9" for c in conflicts.values())
+    assert conflicts["kind"].values == (
+        ("gt-2025-01-14-japan-ruling-coalition-beijing", "mechanism-session"),
+        ("fixture-foreign-ministers-talks", "talks"),
+    )
+
+
+def test_one_id_for_two_kinds_of_thing_is_a_conflict(corpus: dm.Corpus) -> None:
+    seed, second = corpus.dossiers
+    clash = attrs.evolve(second.consensus_items[0], id="mechanism-meeting-9")
+    changed = attrs.evolve(second, consensus_items=(clash,))
+    (conflict,) = dm.Corpus([seed, changed]).conflicts
+    assert (conflict.id, conflict.field) == ("mechanism-meeting-9", "id")
+    assert conflict.values == (
+        ("gt-2025-01-14-japan-ruling-coalition-beijing", "event"),
+        ("fixture-foreign-ministers-talks", "consensus item"),
+    )
 
 
 def test_a_corpus_loads_curation_files_and_json_dumps(tmp_path: Path) -> None:
@@ -156,10 +175,10 @@ def test_the_lazy_index_is_built_once_under_many_threads(
     builds: list[int] = []
 
     class CountingIndex(QueryIndex):
-        def __init__(self, dossiers: Sequence[dm.Dossier]) -> None:
+        def __init__(self, dossiers: Sequence[dm.Dossier], world: World | None = None) -> None:
             builds.append(1)
             time.sleep(0.05)  # widen the window in which other threads could start a build
-            super().__init__(dossiers)
+            super().__init__(dossiers, world)
 
     monkeypatch.setattr(corpus_module, "QueryIndex", CountingIndex)
     fresh = dm.Corpus(corpus.dossiers)

@@ -69,6 +69,10 @@ class ConsensusItem:
     """Id of the person or institution the article has it from ("the two sides agreed
     to…, the spokesperson said"); the words that say so belong in :attr:`evidence`."""
 
+    same_as: tuple[str, ...] = attrs.field(default=(), validator=valid_ids)
+    """Ids another curation gives the same thing, where its curator chose another id:
+    a corpus merges them into one (see ``docs/corpus.md``)."""
+
     @property
     def name(self) -> str:
         """A label for tables and listings: the words, cut to about 60 characters."""

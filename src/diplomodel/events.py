@@ -18,7 +18,7 @@ from .dates import FuzzyDate
 from .errors import FieldError, shorten
 from .evidence import Evidence
 from .external import Identifier, unique_identifiers
-from .identifiers import brief, non_empty, schema_keywords, valid_id
+from .identifiers import brief, non_empty, schema_keywords, valid_id, valid_ids
 
 __all__ = ["Event", "EventKind", "EventStatus", "ParticipantPart", "Participation", "Place"]
 
@@ -173,6 +173,10 @@ class Event:
     """Id of the person or institution the article has it from ("both ministers
     attended the dialogue, the spokesperson said"); the words that say so belong
     in :attr:`evidence`, so the report is not also curated as a statement."""
+
+    same_as: tuple[str, ...] = attrs.field(default=(), validator=valid_ids)
+    """Ids another curation gives the same thing, where its curator chose another id:
+    a corpus merges them into one (see ``docs/corpus.md``)."""
 
     _schema_rules: ClassVar[dict[str, Any]] = {
         "anyOf": [

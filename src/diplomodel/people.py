@@ -9,7 +9,7 @@ import attrs
 from .errors import FieldError, shorten
 from .evidence import Evidence
 from .external import Identifier, unique_identifiers
-from .identifiers import brief, non_empty, non_empty_items, schema_keywords, valid_id
+from .identifiers import brief, non_empty, non_empty_items, schema_keywords, valid_id, valid_ids
 
 __all__ = ["Person", "Role"]
 
@@ -78,6 +78,10 @@ class Person:
 
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=unique_identifiers)
     """Identifiers of the person in other databases: a Wikidata QID."""
+
+    same_as: tuple[str, ...] = attrs.field(default=(), validator=valid_ids)
+    """Ids another curation gives the same thing, where its curator chose another id:
+    a corpus merges them into one (see ``docs/corpus.md``)."""
 
     def __repr__(self) -> str:
         return f"Person(id={self.id!r}, name={brief(self.name)})"
