@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ import pytest
 import diplomodel as dm
 from diplomodel import corpus as corpus_module
 from diplomodel import dossier as dossier_module
+from diplomodel.cli import main
 from diplomodel.errors import NotFoundError
 from diplomodel.merge import World
 from diplomodel.queries import QueryIndex, cached_index
@@ -272,3 +274,98 @@ def test_a_big_corpus_repr_stays_one_short_line() -> None:
     shown = repr(dm.Corpus(copies))
     assert len(shown) < 250
     assert "'copy-0', 'copy-1', 'copy-2', \u2026 47 more" in shown
+
+
+# -- the command line on a corpus ----------------------------------------------
+
+MERGE = Path(__file__).parent / "fixtures" / "merge"
+AGREEING = [str(MERGE / f"{name}.toml") for name in ("preview", "report", "review")]
+CONTRADICTING = str(MERGE / "contradicting.toml")
+RUMOUR = "rumour-gazette-2025-03-14-harbour-rumours"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_summary_of_several_articles_counts_the_merged_world(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "summary", "--strict", *AGREEING)
+    assert (code, err) == (0, "")
+    assert "2 people, 3 institutions, 2 countries, 1 event, 3 statements, 1 consensus item" in out
+    assert "Ana Ferreira (PT): foreign minister, Ministry of Foreign Affairs of Portugal\n" in out
+    assert (
+        "2025-03-12  took-place Ana Ferreira and Lars Holm hold talks in Lisbon (3 articles)" in out
+    )
+    assert out.endswith("\nno conflicts between the articles\n")
+
+
+def test_summary_shows_the_conflicts_and_strict_makes_them_fail(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "summary", *AGREEING, CONTRADICTING)
+    assert code == 0
+    conflicts = out[out.index("6 conflicts between the articles") :]
+    assert "  pt-foreign-ministry.parent:\n" in conflicts
+    assert f"    'pt-presidency' in {RUMOUR}\n" in conflicts
+    assert f"    '2025-02 (in February)' in {RUMOUR}\n" in conflicts
+    assert "1 event," in out  # the contradicting report is still the same meeting
+    code, _, _ = run(capsys, "summary", "--strict", *AGREEING, CONTRADICTING)
+    assert code == 1
+    code, out, _ = run(capsys, "summary", "--json", *AGREEING, CONTRADICTING)
+    report = json.loads(out)
+    assert report["counts"]["events"] == 1
+    fields = {(c["id"], c["field"]) for c in report["conflicts"]}
+    assert ("lars-holm", "country") in fields
+    assert len(fields) == 6
+
+
+def test_an_article_given_twice_is_an_error_on_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "summary", AGREEING[0], AGREEING[0])
+    assert (code, out) == (1, "")
+    assert "the same article is given twice" in err
+    assert "article 'harbour-ledger-2025-03-03-holm-to-visit-lisbon' is also in" in err
+    code, _, err = run(capsys, "validate", AGREEING[0], AGREEING[0])
+    assert code == 1
+    assert "the same article is given twice" in err
+
+
+def test_validate_checks_the_set(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", *AGREEING)
+    assert code == 0
+    assert out.endswith("the set of 3 articles: valid, no conflicts between the articles\n")
+    code, out, err = run(capsys, "validate", *AGREEING, CONTRADICTING)
+    assert code == 1
+    assert "contradicting.toml: valid" in out  # valid alone
+    assert "diplomodel: the articles disagree: 6 conflicts" in err
+    assert "  - lars-holm.country: differs between articles (" in err
+    code, out, _ = run(capsys, "validate", "--json", *AGREEING, CONTRADICTING)
+    *files, whole = json.loads(out)
+    assert [f["valid"] for f in files] == [True] * 4
+    assert (whole["valid"], whole["articles"], len(whole["conflicts"])) == (False, 4, 6)
+
+
+def test_export_of_several_articles_writes_a_corpus_every_command_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "corpus.json"
+    assert run(capsys, "export", *AGREEING, "--output", str(target))[0] == 0
+    assert dm.from_json(target.read_text("utf-8"), dm.Corpus) == dm.Corpus.load(AGREEING)
+    code, out, _ = run(capsys, "summary", str(target))
+    assert code == 0
+    assert "1 event, 3 statements" in out
+    assert out.endswith("no conflicts between the articles\n")
+    code, out, _ = run(capsys, "validate", str(target))
+    assert code == 0
+    assert out.count(f"{target} [") == 3
+    code, out, _ = run(capsys, "timeline", str(target), CONTRADICTING)
+    assert "(4 articles)" in out
+    # A corpus file and one of its articles again: the article counts once, or is an error.
+    code, _, err = run(capsys, "people", str(target), AGREEING[1])
+    assert code == 1
+    assert "is also in" in err

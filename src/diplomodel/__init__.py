@@ -10,7 +10,7 @@ from importlib import metadata as _metadata
 from .article import Article, Artifact, ArtifactKind, UncitedPassage
 from .cameo import CameoCode, cameo_code
 from .consensus import ConsensusItem, ConsensusStatus
-from .corpus import Conflict, Corpus
+from .corpus import Conflict, Corpus, read_corpus
 from .countries import Country, IsoCountry, iso_countries, iso_country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
@@ -30,6 +30,7 @@ from .evidence import Evidence
 from .external import Identifier
 from .institutions import Institution, InstitutionKind
 from .loader import load, load_seed, read_dossier
+from .merge import Attestation, StatusReport
 from .people import Person, Role
 from .queries import Appointment, Interaction, TimelineEntry
 from .records import TABLES, Record, to_records, write_jsonl
@@ -45,6 +46,7 @@ __all__ = [
     "Article",
     "Artifact",
     "ArtifactKind",
+    "Attestation",
     "CameoCode",
     "Conflict",
     "ConsensusItem",
@@ -83,6 +85,7 @@ __all__ = [
     "SpeechAct",
     "Statement",
     "StatementMode",
+    "StatusReport",
     "TimelineEntry",
     "UncitedPassage",
     "ValidationError",
@@ -95,6 +98,7 @@ __all__ = [
     "json_schema",
     "load",
     "load_seed",
+    "read_corpus",
     "read_dossier",
     "resolve_date",
     "to_dict",

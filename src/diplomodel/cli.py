@@ -539,7 +539,10 @@ def _set_report(paths: Sequence[str], read: Sequence[tuple[str, Dossier]]) -> di
     report.update(valid=valid, conflicts=[_conflict_json(c) for c in conflicts])
     if not valid:
         report.update(error=f"the articles disagree: {_count(len(conflicts), 'conflict')}")
-        report["problems"] = [{"path": f"{c.id}.{c.field}", "message": str(c)} for c in conflicts]
+        report["problems"] = [
+            {"path": f"{c.id}.{c.field}", "message": str(c).removeprefix(f"{c.id}.{c.field} ")}
+            for c in conflicts
+        ]
     return report
 
 

@@ -320,7 +320,7 @@ def _participants(world: World, id: str, field: str, said: _Versions) -> Any:
     that exclude each other (host and guest) are a conflict."""
     merged: dict[str, tuple[str, Participation]] = {}
     parts: dict[str, list[tuple[str, str]]] = {}
-    clashing: set[str] = set()
+    clashing: dict[str, None] = {}  # in order of first mention: conflicts come out stable
     for article, participations in said:
         for participation in participations:
             who = participation.participant
@@ -334,7 +334,7 @@ def _participants(world: World, id: str, field: str, said: _Versions) -> Any:
             if part in _REFINES.get(standing, ()):
                 merged[who] = (article, participation)
             else:
-                clashing.add(who)
+                clashing[who] = None
     for who in clashing:
         world.conflicts.append(
             Conflict(id=id, field=f"{field}[{who}].part", values=tuple(parts[who]))

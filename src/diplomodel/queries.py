@@ -160,6 +160,7 @@ class QueryIndex:
         self.interactions: list[Interaction] = []
         self.interactions_of: defaultdict[str, list[Interaction]] = defaultdict(list)
         self.named: defaultdict[str, list[str]] = defaultdict(list)
+        self.consensus_with: defaultdict[str, list[ConsensusItem]] = defaultdict(list)
         for statement in self.statements:
             for speaker in statement.speakers:
                 self.statements_by[speaker].append(statement)
@@ -172,6 +173,8 @@ class QueryIndex:
                 self.events.append(entity)
             elif isinstance(entity, ConsensusItem):
                 self.consensus_items.append(entity)
+                for party in dict.fromkeys(entity.parties):
+                    self.consensus_with[party].append(entity)
             elif isinstance(entity, Person | Institution):
                 self._add_names(world, entity)
                 if isinstance(entity, Person):
@@ -584,10 +587,14 @@ class Queries:
         wanted_status = _member(ConsensusStatus, status, "status")
         wanted_topic = self._topic(topic)
         party_id = self._ref(party, "party", _PARTY_KINDS) if party is not None else None
-        found: Iterable[ConsensusItem] = self._query_index().consensus_items
+        index = self._query_index()
+        found: Iterable[ConsensusItem] = (
+            index.consensus_with.get(party_id, ())
+            if party_id is not None
+            else index.consensus_items
+        )
         found = _filter(found, status is not None, lambda c: c.status is wanted_status)
         found = _filter(found, topic is not None, lambda c: wanted_topic in c.topics)
-        found = _filter(found, party is not None, lambda c: party_id in c.parties)
         return tuple(found)
 
     def topics(self) -> tuple[str, ...]:

@@ -3,21 +3,26 @@
 Each table is a list of dicts whose values are strings, integers, booleans or ``None``;
 ids are the foreign keys between tables, dates are ISO strings, and lists
 (speakers, addressees, parties, topics, participants) are link tables of their own.
+Every row of an article's account carries its article's id (a statement's id is
+unique only in its article); ``entities`` has one row per merged thing with the
+articles that tell of it, and ``interactions`` one row per pair who met.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from .corpus import Corpus
 from .countries import Country
 from .dates import FuzzyDate
 from .dossier import Dossier
+from .entities import Entity, kind_name
 from .evidence import Evidence
 from .institutions import Institution
 from .people import Person
+from .statements import Statement
 from .walk import iter_evidence
 
 __all__ = ["TABLES", "Record", "to_records", "write_jsonl"]
@@ -41,6 +46,8 @@ TABLES = (
     "consensus_parties",
     "consensus_topics",
     "evidence",
+    "entities",
+    "interactions",
 )
 """The names of the tables :func:`to_records` returns, in order."""
 
@@ -67,7 +74,13 @@ def _span_columns(evidence: Evidence, text_column: str) -> Record:
     return {text_column: evidence.quote, "start": evidence.start, "end": evidence.end}
 
 
-def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool) -> None:
+def _add_dossier(
+    tables: dict[str, list[Record]],
+    dossier: Dossier,
+    merged: bool,
+    event_dates: Mapping[str, FuzzyDate | None],
+    resolve: Callable[[str], str],
+) -> None:
     article = dossier.article
     a = article.id
     tables["articles"].append(
@@ -135,15 +148,20 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "on_behalf_of": statement.on_behalf_of,
                 "speaker_inferred": statement.speaker_inferred,
                 **_date_columns(statement.date),
+                **_effective_date(statement, dossier, event_dates, resolve),
             }
         )
         for speaker in statement.speakers:
-            tables["statement_speakers"].append({"statement": statement.id, "speaker": speaker})
+            tables["statement_speakers"].append(
+                {"article": a, "statement": statement.id, "speaker": speaker}
+            )
         for topic in statement.topics:
-            tables["statement_topics"].append({"statement": statement.id, "topic": topic})
+            tables["statement_topics"].append(
+                {"article": a, "statement": statement.id, "topic": topic}
+            )
         for addressee in statement.addressees:
             tables["statement_addressees"].append(
-                {"statement": statement.id, "addressee": addressee}
+                {"article": a, "statement": statement.id, "addressee": addressee}
             )
     for item in dossier.consensus_items:
         tables["consensus_items"].append(
@@ -158,9 +176,13 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
             }
         )
         for party in item.parties:
-            tables["consensus_parties"].append({"consensus_item": item.id, "party": party})
+            tables["consensus_parties"].append(
+                {"article": a, "consensus_item": item.id, "party": party}
+            )
         for topic in item.topics:
-            tables["consensus_topics"].append({"consensus_item": item.id, "topic": topic})
+            tables["consensus_topics"].append(
+                {"article": a, "consensus_item": item.id, "topic": topic}
+            )
     for site in iter_evidence(dossier):
         tables["evidence"].append(
             {
@@ -211,19 +233,92 @@ def _add_entities(
         )
 
 
+def _effective_date(
+    statement: Statement,
+    dossier: Dossier,
+    event_dates: Mapping[str, FuzzyDate | None],
+    resolve: Callable[[str], str],
+) -> Record:
+    """When the words were said: the statement's own date, else its event's (as the
+    timeline places it), else the day the article was published."""
+    event_date = event_dates.get(resolve(statement.event)) if statement.event else None
+    date: FuzzyDate | None = statement.date or event_date
+    if date is None:
+        day = dossier.article.published.isoformat()
+        return {"effective_earliest": day, "effective_latest": day, "effective_from": "article"}
+    source = "statement" if statement.date is not None else "event"
+    return {
+        "effective_earliest": date.earliest.isoformat() if date.earliest else None,
+        "effective_latest": date.latest.isoformat() if date.latest else None,
+        "effective_from": source,
+    }
+
+
+def _add_merged(tables: dict[str, list[Record]], source: Dossier | Corpus) -> None:
+    """The merged things with their sources, and who met whom."""
+    for entity in source.entities() if isinstance(source, Dossier) else _corpus_things(source):
+        if isinstance(source, Corpus):
+            articles = tuple(dict.fromkeys(a for a, _v in source.sources(entity.id)))
+            names = source.names(entity.id)
+        else:
+            articles, names = (source.article.id,), (entity.name,)
+        tables["entities"].append(
+            {
+                "id": entity.id,
+                "kind": kind_name(entity),
+                "name": entity.name,
+                "other_names": "; ".join(names[1:]) or None,
+                "same_as": "; ".join(getattr(entity, "same_as", ())) or None,
+                "sources": "; ".join(articles),
+                "source_count": len(articles),
+            }
+        )
+    for interaction in source.interactions():
+        date = _date_columns(interaction.date)
+        tables["interactions"].append(
+            {
+                "event": interaction.event.id,
+                "first": interaction.first.participant,
+                "first_part": interaction.first.part.value,
+                "second": interaction.second.participant,
+                "second_part": interaction.second.part.value,
+                "status": interaction.event.status.value,
+                "earliest": date["earliest"],
+                "latest": date["latest"],
+                "edtf": date["edtf"],
+                "across_sides": interaction.across_sides,
+                "sources": "; ".join(interaction.sources),
+            }
+        )
+
+
+def _corpus_things(corpus: Corpus) -> list[Entity]:
+    """Every merged thing of a corpus, statements (each its article's) left out."""
+    merged: list[Entity] = [*corpus.countries, *corpus.institutions, *corpus.people]
+    return [*merged, *corpus.events, *corpus.consensus_where()]
+
+
 def to_records(source: Dossier | Corpus) -> dict[str, list[Record]]:
     """Every table of a dossier or corpus, by name (see :data:`TABLES`).
 
-    In a corpus, countries, institutions and people are merged (one row per id);
-    every other row carries the id of its article.
+    In a corpus, countries, institutions and people are merged (one row per id), and
+    ``entities`` has a row per merged thing, with its sources; every other row is
+    one article's account and carries its article's id. ``interactions`` has one
+    row per pair of participants of each (merged) event.
     """
     tables: dict[str, list[Record]] = {name: [] for name in TABLES}
+    event_dates = {entry.event.id: entry.date for entry in source.timeline()}
     if isinstance(source, Corpus):
         _add_entities(tables, source.countries, source.institutions, source.people)
+
+        def resolve(id: str) -> str:
+            return source.get(id).id
+
         for dossier in source.dossiers:
-            _add_dossier(tables, dossier, merged=True)
+            _add_dossier(tables, dossier, True, event_dates, resolve)
     else:
-        _add_dossier(tables, source, merged=False)
+        _add_dossier(tables, source, False, event_dates, lambda id: id)
+    _add_merged(tables, source)
     return tables
 
 
