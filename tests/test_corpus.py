@@ -1,7 +1,8 @@
-"""A corpus of the seed and a second, small curated article."""
+"""A corpus: the seed with a second small article, and the command line on the merge fixtures."""
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 import time
@@ -13,6 +14,7 @@ import attrs
 import pytest
 
 import diplomodel as dm
+from diplomodel import cli
 from diplomodel import corpus as corpus_module
 from diplomodel import dossier as dossier_module
 from diplomodel.cli import main
@@ -369,3 +371,10 @@ def test_export_of_several_articles_writes_a_corpus_every_command_reads(
     code, _, err = run(capsys, "people", str(target), AGREEING[1])
     assert code == 1
     assert "is also in" in err
+
+
+def test_a_corpus_on_standard_input_is_read_as_a_corpus() -> None:
+    text = dm.to_json(dm.Corpus.load(AGREEING))
+    out = io.StringIO()
+    assert cli._run(["timeline", "-"], out, io.BytesIO(text.encode("utf-8"))) == 0
+    assert "hold talks in Lisbon (3 articles)" in out.getvalue()

@@ -457,3 +457,41 @@ def test_tables_carry_articles_sources_and_edges(
         "article",
         dossiers["review"].article.published.isoformat(),
     )
+
+
+def test_a_field_without_a_rule_of_its_own_merges_when_equal_and_conflicts_when_not(
+    world: dm.Corpus, dossiers: dict[str, dm.Dossier]
+) -> None:
+    # Every article calls the ministry a ministry: merged, no conflict.
+    assert world.get("pt-foreign-ministry", dm.Institution).kind is dm.InstitutionKind.MINISTRY
+    report = dossiers["report"]
+    changed = tuple(
+        attrs.evolve(i, kind=dm.InstitutionKind.STATE_BODY) if i.id == "pt-foreign-ministry" else i
+        for i in report.institutions
+    )
+    corpus = dm.Corpus([dossiers["preview"], attrs.evolve(report, institutions=changed)])
+    (conflict,) = corpus.conflicts
+    assert (conflict.id, conflict.field, conflict.values) == (
+        "pt-foreign-ministry",
+        "kind",
+        ((article(dossiers, "preview"), "ministry"), (article(dossiers, "report"), "state-body")),
+    )
+
+
+def test_two_things_of_one_article_declared_the_same_are_a_conflict(
+    dossiers: dict[str, dm.Dossier],
+) -> None:
+    report = dossiers["report"]
+    government = attrs.evolve(report.institutions[0], same_as=("pt-foreign-ministry",))
+    changed = attrs.evolve(report, institutions=(government, *report.institutions[1:]))
+    corpus = dm.Corpus([dossiers["preview"], changed])
+    same_as = [c for c in corpus.conflicts if c.field == "same_as"]
+    assert [(c.id, c.values) for c in same_as] == [
+        (
+            "pt-foreign-ministry",
+            (
+                (article(dossiers, "report"), "pt-government"),
+                (article(dossiers, "report"), "pt-foreign-ministry"),
+            ),
+        )
+    ]

@@ -192,7 +192,8 @@ def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> int:
     conflicts = _conflicts(source)
     code = 1 if args.strict and conflicts else 0
     coverages = {d.article.id: d.coverage() for d in dossiers}
-    speakers = Counter(s for d in dossiers for st in d.statements for s in st.speakers)
+    # The merged world's statements: a speaker has one id however the articles named it.
+    speakers = Counter(s for st in source.statements_where() for s in st.speakers)
     if args.json:
         _emit_json(
             {

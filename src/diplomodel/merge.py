@@ -160,15 +160,23 @@ class World:
         self.merged_id = _same_as_groups(dossiers)
         self.versions: dict[str, list[tuple[str, Entity]]] = {}
         self.statements: list[tuple[str, Statement]] = []
+        self.conflicts: list[Conflict] = []
         for dossier in dossiers:
             article = dossier.article.id
+            own_ids: dict[str, list[str]] = {}  # merged id -> this article's ids for it
             for entity in dossier.entities():
                 own = _rewritten(entity, self.merged_id) if self.merged_id else entity
                 self.versions.setdefault(own.id, []).append((article, own))
                 if isinstance(own, Statement):
                     self.statements.append((article, own))
+                elif self.merged_id:
+                    own_ids.setdefault(own.id, []).append(entity.id)
+            for id, ids in own_ids.items():
+                # Two things of one article declared the same: a curation mistake.
+                if len(ids) > 1:
+                    values = tuple((article, own_id) for own_id in ids)
+                    self.conflicts.append(Conflict(id=id, field="same_as", values=values))
         self.entities: dict[str, Entity] = {}
-        self.conflicts: list[Conflict] = []
         for id, found in self.versions.items():
             self.entities[id] = self._merge(id, found)
 
