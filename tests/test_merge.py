@@ -495,3 +495,17 @@ def test_two_things_of_one_article_declared_the_same_are_a_conflict(
             ),
         )
     ]
+
+
+def test_ids_in_a_corpus_tables_are_keys_of_its_merged_tables(world: dm.Corpus) -> None:
+    tables = dm.to_records(world)
+    people = {row["id"] for row in tables["people"]}
+    institutions = {row["id"] for row in tables["institutions"]}
+    things = {row["id"] for row in tables["entities"]}
+    # The review names the ministry portugal-mfa: its rows name the merged id.
+    assert {row["institution"] for row in tables["roles"]} <= institutions
+    assert "pt-foreign-ministry" in {row["institution"] for row in tables["roles"]}
+    assert {row["participant"] for row in tables["participations"]} <= people | institutions
+    assert {row["party"] for row in tables["consensus_parties"]} <= people | institutions
+    assert {row["event"] for row in tables["participations"]} <= things
+    assert "portugal-mfa" not in {row["owner"] for row in tables["evidence"]}

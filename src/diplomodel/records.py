@@ -83,6 +83,13 @@ def _add_dossier(
 ) -> None:
     article = dossier.article
     a = article.id
+    # In a corpus, ids name the merged things (an id declared the same as another, the
+    # merged one), so that every id is a key of the merged tables.
+    r = resolve
+
+    def ro(id: str | None) -> str | None:
+        return None if id is None else resolve(id)
+
     tables["articles"].append(
         {
             "article": a,
@@ -101,9 +108,9 @@ def _add_dossier(
             tables["roles"].append(
                 {
                     "article": a,
-                    "person": person.id,
+                    "person": r(person.id),
                     "title": role.title,
-                    "institution": role.institution,
+                    "institution": r(role.institution),
                 }
             )
     for event in dossier.events:
@@ -111,27 +118,27 @@ def _add_dossier(
         tables["events"].append(
             {
                 "article": a,
-                "id": event.id,
+                "id": r(event.id),
                 "name": event.name,
                 "kind": event.kind.value,
                 "status": event.status.value,
                 **_date_columns(event.date),
                 "place": place.name if place else None,
-                "place_country": place.country if place else None,
-                "part_of": event.part_of,
-                "series": event.series,
+                "place_country": ro(place.country) if place else None,
+                "part_of": ro(event.part_of),
+                "series": ro(event.series),
                 "number": event.number,
                 "title": event.title,
                 "cameo": event.cameo,
-                "reported_by": event.reported_by,
+                "reported_by": ro(event.reported_by),
             }
         )
         for participation in event.participants:
             tables["participations"].append(
                 {
                     "article": a,
-                    "event": event.id,
-                    "participant": participation.participant,
+                    "event": r(event.id),
+                    "participant": r(participation.participant),
                     "part": participation.part.value,
                 }
             )
@@ -143,9 +150,9 @@ def _add_dossier(
                 "mode": statement.mode.value,
                 "act": statement.act.value,
                 **_span_columns(statement.content, "content"),
-                "event": statement.event,
-                "channel": statement.channel,
-                "on_behalf_of": statement.on_behalf_of,
+                "event": ro(statement.event),
+                "channel": ro(statement.channel),
+                "on_behalf_of": ro(statement.on_behalf_of),
                 "speaker_inferred": statement.speaker_inferred,
                 **_date_columns(statement.date),
                 **_effective_date(statement, dossier, event_dates, resolve),
@@ -153,7 +160,7 @@ def _add_dossier(
         )
         for speaker in statement.speakers:
             tables["statement_speakers"].append(
-                {"article": a, "statement": statement.id, "speaker": speaker}
+                {"article": a, "statement": statement.id, "speaker": r(speaker)}
             )
         for topic in statement.topics:
             tables["statement_topics"].append(
@@ -161,33 +168,33 @@ def _add_dossier(
             )
         for addressee in statement.addressees:
             tables["statement_addressees"].append(
-                {"article": a, "statement": statement.id, "addressee": addressee}
+                {"article": a, "statement": statement.id, "addressee": r(addressee)}
             )
     for item in dossier.consensus_items:
         tables["consensus_items"].append(
             {
                 "article": a,
-                "id": item.id,
+                "id": r(item.id),
                 "status": item.status.value,
                 **_span_columns(item.content, "content"),
-                "event": item.event,
-                "document": item.document,
-                "reported_by": item.reported_by,
+                "event": ro(item.event),
+                "document": ro(item.document),
+                "reported_by": ro(item.reported_by),
             }
         )
         for party in item.parties:
             tables["consensus_parties"].append(
-                {"article": a, "consensus_item": item.id, "party": party}
+                {"article": a, "consensus_item": r(item.id), "party": r(party)}
             )
         for topic in item.topics:
             tables["consensus_topics"].append(
-                {"article": a, "consensus_item": item.id, "topic": topic}
+                {"article": a, "consensus_item": r(item.id), "topic": topic}
             )
     for site in iter_evidence(dossier):
         tables["evidence"].append(
             {
                 "article": a,
-                "owner": site.owner,
+                "owner": r(site.owner),
                 "path": site.path,
                 **_span_columns(site.evidence, "quote"),
             }
@@ -312,7 +319,7 @@ def to_records(source: Dossier | Corpus) -> dict[str, list[Record]]:
         _add_entities(tables, source.countries, source.institutions, source.people)
 
         def resolve(id: str) -> str:
-            return source.get(id).id
+            return source.get(id).id if id in source else id
 
         for dossier in source.dossiers:
             _add_dossier(tables, dossier, True, event_dates, resolve)
