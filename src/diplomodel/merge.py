@@ -225,9 +225,9 @@ class World:
         2024`` and ``2024-12-25`` are two; ``on Wednesday`` and ``2024-12-25`` one);
         evidence, one per article. Fields an article leaves empty it does not attest.
         """
-        groups: dict[Any, tuple[Any, list[str]]] = {}
+        groups: dict[Any, tuple[Any, dict[str, None]]] = {}
         for article, entity in self.versions[id]:
-            value = getattr(entity, field)
+            value = getattr(entity, field, None)  # a thing of another kind has no such field
             if not _stated(value):
                 continue
             if field in _PER_ARTICLE_FIELDS:
@@ -239,9 +239,7 @@ class World:
             else:
                 items = [(_key(value), value)]
             for key, item in items:
-                group = groups.setdefault(key, (item, []))
-                if article not in group[1]:
-                    group[1].append(article)
+                groups.setdefault(key, (item, {}))[1][article] = None
         return tuple(Attestation(value=v, articles=tuple(a)) for v, a in groups.values())
 
     def names(self, id: str) -> tuple[str, ...]:
