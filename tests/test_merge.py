@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import dossiers as dossier_strategy
 
 import diplomodel as dm
 from diplomodel import corpus as corpus_module
@@ -509,3 +511,16 @@ def test_ids_in_a_corpus_tables_are_keys_of_its_merged_tables(world: dm.Corpus) 
     assert {row["party"] for row in tables["consensus_parties"]} <= people | institutions
     assert {row["event"] for row in tables["participations"]} <= things
     assert "portugal-mfa" not in {row["owner"] for row in tables["evidence"]}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dossier=dossier_strategy())
+def test_a_dossier_merged_with_a_copy_of_itself_is_itself(dossier: dm.Dossier) -> None:
+    copy = attrs.evolve(dossier, article=attrs.evolve(dossier.article, id="another-article"))
+    corpus = dm.Corpus([dossier, copy])
+    assert corpus.conflicts == ()
+    for entity in dossier.entities():
+        assert corpus.get(entity.id) == entity
+        assert [a for a, _v in corpus.sources(entity.id)] == [dossier.article.id, "another-article"]
+    assert [e.event for e in corpus.timeline()] == [e.event for e in dossier.timeline()]
+    assert len(corpus.interactions()) == len(dossier.interactions())

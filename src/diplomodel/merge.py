@@ -32,7 +32,15 @@ from .statements import Statement
 if TYPE_CHECKING:
     from .dossier import Dossier
 
-__all__ = ["Attestation", "Conflict", "StatusReport", "World", "fold_title"]
+__all__ = [
+    "GUEST_SIDE",
+    "HOST_SIDE",
+    "Attestation",
+    "Conflict",
+    "StatusReport",
+    "World",
+    "fold_title",
+]
 
 _ARTICLES_SHOWN = 3  # in a repr: the first few, then how many more
 
@@ -321,31 +329,57 @@ _REFINES = {
 }
 
 
+HOST_SIDE = frozenset({ParticipantPart.HOST})
+"""The parts of the side that receives."""
+GUEST_SIDE = frozenset(
+    {ParticipantPart.GUEST, ParticipantPart.DELEGATION_LEAD, ParticipantPart.DELEGATION_MEMBER}
+)
+"""The parts of the side that is received: a guest, a visiting delegation."""
+
+
 def _participants(world: World, id: str, field: str, said: _Versions) -> Any:
-    """Every participant of every article; the more specific part stands, and parts
-    that exclude each other (host and guest) are a conflict."""
-    merged: dict[str, tuple[str, Participation]] = {}
-    parts: dict[str, list[tuple[str, str]]] = {}
-    clashing: dict[str, None] = {}  # in order of first mention: conflicts come out stable
+    """Every participant in every part the articles give; a part that another article
+    says more specifically gives way to it ("participant" to "host"), and an article
+    that has someone only as host against one that has them only as guest is a conflict."""
+    # (participant, part) -> the first article's participations with that part, in order.
+    found: dict[tuple[str, ParticipantPart], list[Participation]] = {}
+    parts_of: dict[str, dict[str, set[ParticipantPart]]] = {}  # who -> article -> parts
     for article, participations in said:
+        first_here: set[tuple[str, ParticipantPart]] = set()
         for participation in participations:
-            who = participation.participant
-            parts.setdefault(who, []).append((article, participation.part.value))
-            if who not in merged:
-                merged[who] = (article, participation)
-                continue
-            standing, part = merged[who][1].part, participation.part
-            if part is standing or standing in _REFINES.get(part, ()):
-                continue
-            if part in _REFINES.get(standing, ()):
-                merged[who] = (article, participation)
-            else:
-                clashing[who] = None
-    for who in clashing:
-        world.conflicts.append(
-            Conflict(id=id, field=f"{field}[{who}].part", values=tuple(parts[who]))
-        )
-    return tuple(participation for _article, participation in merged.values())
+            key = (participation.participant, participation.part)
+            parts_of.setdefault(key[0], {}).setdefault(article, set()).add(key[1])
+            if key not in found:
+                found[key] = []
+                first_here.add(key)
+            if key in first_here:
+                found[key].append(participation)
+    for who, by_article in parts_of.items():
+        only_host = [a for a, parts in by_article.items() if parts <= HOST_SIDE]
+        only_guest = [a for a, parts in by_article.items() if parts and parts <= GUEST_SIDE]
+        if only_host and only_guest:
+            values = tuple(
+                (article, part.value)
+                for article, parts in by_article.items()
+                for part in ParticipantPart
+                if part in parts
+            )
+            world.conflicts.append(Conflict(id=id, field=f"{field}[{who}].part", values=values))
+
+    def gives_way(who: str, part: ParticipantPart) -> bool:
+        finer = _REFINES.get(part, frozenset()) - {part}
+        by_article = parts_of[who]
+        if not any(parts & finer for parts in by_article.values()):
+            return False
+        # An article that names both keeps both: its curator set them apart.
+        return not any(part in parts and parts & finer for parts in by_article.values())
+
+    return tuple(
+        participation
+        for (who, part), participations in found.items()
+        if not gives_way(who, part)
+        for participation in participations
+    )
 
 
 def _place(world: World, id: str, field: str, said: _Versions) -> Any:

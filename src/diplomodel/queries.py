@@ -24,9 +24,9 @@ from .countries import Country
 from .dates import FuzzyDate
 from .entities import KIND_NAMES, Entity, a_kind, kind_name
 from .errors import NotFoundError, Problem, ValidationError, shorten
-from .events import Event, EventKind, EventStatus, ParticipantPart, Participation
+from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
-from .merge import World, fold_title
+from .merge import GUEST_SIDE, HOST_SIDE, World, fold_title
 from .people import Person, Role
 from .statements import SpeechAct, Statement, StatementMode
 from .walk import EvidenceSite, iter_evidence
@@ -271,12 +271,6 @@ class QueryIndex:
         )
 
 
-_HOST_SIDE = frozenset({ParticipantPart.HOST})
-_GUEST_SIDE = frozenset(
-    {ParticipantPart.GUEST, ParticipantPart.DELEGATION_LEAD, ParticipantPart.DELEGATION_MEMBER}
-)
-
-
 def _across_sides(world: World, first: Participation, second: Participation) -> bool:
     """Whether two participants stand for different sides: different countries, or, where a
     country is not known, host and guest (or a delegation)."""
@@ -286,7 +280,7 @@ def _across_sides(world: World, first: Participation, second: Participation) -> 
     if None not in countries:
         return countries[0] != countries[1]
     parts = {first.part, second.part}
-    return bool(parts & _HOST_SIDE) and bool(parts & _GUEST_SIDE)
+    return bool(parts & HOST_SIDE) and bool(parts & GUEST_SIDE)
 
 
 _E = TypeVar("_E", bound=enum.Enum)
