@@ -524,3 +524,14 @@ def test_a_dossier_merged_with_a_copy_of_itself_is_itself(dossier: dm.Dossier) -
         assert [a for a, _v in corpus.sources(entity.id)] == [dossier.article.id, "another-article"]
     assert [e.event for e in corpus.timeline()] == [e.event for e in dossier.timeline()]
     assert len(corpus.interactions()) == len(dossier.interactions())
+
+
+def test_read_dossier_points_a_corpus_file_to_read_corpus(world: dm.Corpus, tmp_path: Path) -> None:
+    path = tmp_path / "corpus.json"
+    path.write_text(dm.to_json(world), encoding="utf-8")
+    with pytest.raises(dm.ValidationError) as raised:
+        dm.read_dossier(path)
+    assert "corpus.json: a corpus file, not one dossier" in str(raised.value)
+    (problem,) = raised.value.problems
+    assert problem.path == "$.dossiers"
+    assert "read_corpus" in problem.message

@@ -15,7 +15,6 @@ import errno
 import io
 import json
 import os
-import re
 import shutil
 import stat
 import sys
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from . import __version__
-from .corpus import Conflict, Corpus, read_corpus
+from .corpus import Conflict, Corpus, is_corpus_json, read_corpus
 from .countries import Country
 from .coverage import SentenceCoverage
 from .dates import DatePrecision, FuzzyDate
@@ -80,15 +79,12 @@ def _read_stdin(stdin: BinaryIO | None) -> tuple[Dossier, ...]:
         raise CurationError(name, [Problem("", f"not UTF-8 (byte {error.start})")]) from None
     if text.lstrip().startswith("{"):
         try:
-            if _CORPUS_START.match(text):
+            if is_corpus_json(text):
                 return from_json(text, Corpus).dossiers
             return (from_json(text, Dossier),)
         except ValidationError as error:
             raise ValidationError(f"{name}: {error.summary}", error.problems) from None
     return (loads_curation(text, Path.cwd(), name),)
-
-
-_CORPUS_START = re.compile(r'\s*\{\s*"dossiers"\s*:')
 
 
 def _read_one(path: str, stdin: BinaryIO | None) -> tuple[Dossier, ...]:

@@ -28,7 +28,7 @@ from .people import Person
 from .queries import Queries, QueryIndex, cached_index
 from .serialize import converter, from_json, to_dict
 
-__all__ = ["Conflict", "Corpus", "read_corpus"]
+__all__ = ["Conflict", "Corpus", "is_corpus_json", "read_corpus"]
 
 _ARTICLES_SHOWN = 3  # in a repr: the first few, then how many more
 
@@ -205,6 +205,11 @@ converter.register_unstructure_hook(
 _CORPUS_START = re.compile(r'\s*\{\s*"dossiers"\s*:')
 
 
+def is_corpus_json(text: str) -> bool:
+    """Whether JSON text is a corpus (its first key ``dossiers``) rather than one dossier."""
+    return _CORPUS_START.match(text) is not None
+
+
 def read_corpus(path: str | Path) -> Corpus:
     """A corpus from a corpus file (JSON ``{"dossiers": [...]}``, as ``diplomodel export``
     writes for several articles), or of the one dossier of a curation file or JSON dump.
@@ -214,7 +219,7 @@ def read_corpus(path: str | Path) -> Corpus:
     """
     if isinstance(path, str | Path) and Path(path).suffix.lower() == ".json":
         text = _json_text(Path(path))
-        if _CORPUS_START.match(text):
+        if is_corpus_json(text):
             try:
                 return from_json(text, Corpus)
             except ValidationError as error:
@@ -231,6 +236,6 @@ def _json_text(path: Path) -> str:
     try:
         with path.open("r", encoding="utf-8-sig") as file:
             start = file.read(64)
-            return start + file.read() if _CORPUS_START.match(start) else start
+            return start + file.read() if is_corpus_json(start) else start
     except (OSError, UnicodeDecodeError):
         return ""  # read_dossier says why, with its own checks of the file
