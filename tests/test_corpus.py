@@ -1,7 +1,9 @@
-"""A corpus of the seed and a second, small curated article."""
+"""A corpus: the seed with a second small article, and the command line on the merge fixtures."""
 
 from __future__ import annotations
 
+import io
+import json
 import threading
 import time
 from collections.abc import Sequence
@@ -12,9 +14,12 @@ import attrs
 import pytest
 
 import diplomodel as dm
+from diplomodel import cli
 from diplomodel import corpus as corpus_module
 from diplomodel import dossier as dossier_module
+from diplomodel.cli import main
 from diplomodel.errors import NotFoundError
+from diplomodel.merge import World
 from diplomodel.queries import QueryIndex, cached_index
 
 SECOND = Path(__file__).parent / "fixtures" / "second" / "talks.toml"
@@ -89,7 +94,9 @@ def test_conflicting_facts_are_reported_not_picked(corpus: dm.Corpus) -> None:
         disputed.check()
 
 
-def test_an_id_used_for_two_different_things_is_a_conflict(corpus: dm.Corpus) -> None:
+def test_one_id_for_two_different_events_gives_a_conflict_on_the_facts_that_differ(
+    corpus: dm.Corpus,
+) -> None:
     seed, second = corpus.dossiers
     clash = attrs.evolve(second.events[0], id="mechanism-meeting-9")
     changed = attrs.evolve(
@@ -100,8 +107,24 @@ def test_an_id_used_for_two_different_things_is_a_conflict(corpus: dm.Corpus) ->
             attrs.evolve(c, event="mechanism-meeting-9") for c in second.consensus_items
         ),
     )
-    conflicts = dm.Corpus([seed, changed]).conflicts
-    assert [(c.id, c.field) for c in conflicts] == [("mechanism-meeting-9", "id")]
+    conflicts = {c.field: c for c in dm.Corpus([seed, changed]).conflicts}
+    assert all(c.id == "mechanism-meeting-9" for c in conflicts.values())
+    assert conflicts["kind"].values == (
+        ("gt-2025-01-14-japan-ruling-coalition-beijing", "mechanism-session"),
+        ("fixture-foreign-ministers-talks", "talks"),
+    )
+
+
+def test_one_id_for_two_kinds_of_thing_is_a_conflict(corpus: dm.Corpus) -> None:
+    seed, second = corpus.dossiers
+    clash = attrs.evolve(second.consensus_items[0], id="mechanism-meeting-9")
+    changed = attrs.evolve(second, consensus_items=(clash,))
+    (conflict,) = dm.Corpus([seed, changed]).conflicts
+    assert (conflict.id, conflict.field) == ("mechanism-meeting-9", "id")
+    assert conflict.values == (
+        ("gt-2025-01-14-japan-ruling-coalition-beijing", "event"),
+        ("fixture-foreign-ministers-talks", "consensus item"),
+    )
 
 
 def test_a_corpus_loads_curation_files_and_json_dumps(tmp_path: Path) -> None:
@@ -156,10 +179,10 @@ def test_the_lazy_index_is_built_once_under_many_threads(
     builds: list[int] = []
 
     class CountingIndex(QueryIndex):
-        def __init__(self, dossiers: Sequence[dm.Dossier]) -> None:
+        def __init__(self, dossiers: Sequence[dm.Dossier], world: World | None = None) -> None:
             builds.append(1)
             time.sleep(0.05)  # widen the window in which other threads could start a build
-            super().__init__(dossiers)
+            super().__init__(dossiers, world)
 
     monkeypatch.setattr(corpus_module, "QueryIndex", CountingIndex)
     fresh = dm.Corpus(corpus.dossiers)
@@ -253,3 +276,105 @@ def test_a_big_corpus_repr_stays_one_short_line() -> None:
     shown = repr(dm.Corpus(copies))
     assert len(shown) < 250
     assert "'copy-0', 'copy-1', 'copy-2', \u2026 47 more" in shown
+
+
+# -- the command line on a corpus ----------------------------------------------
+
+MERGE = Path(__file__).parent / "fixtures" / "merge"
+AGREEING = [str(MERGE / f"{name}.toml") for name in ("preview", "report", "review")]
+CONTRADICTING = str(MERGE / "contradicting.toml")
+RUMOUR = "rumour-gazette-2025-03-14-harbour-rumours"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_summary_of_several_articles_counts_the_merged_world(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "summary", "--strict", *AGREEING)
+    assert (code, err) == (0, "")
+    assert "2 people, 3 institutions, 2 countries, 1 event, 3 statements, 1 consensus item" in out
+    assert "Ana Ferreira (PT): foreign minister, Ministry of Foreign Affairs of Portugal\n" in out
+    assert (
+        "2025-03-12  took-place Ana Ferreira and Lars Holm hold talks in Lisbon (3 articles)" in out
+    )
+    assert out.endswith("\nno conflicts between the articles\n")
+
+
+def test_summary_shows_the_conflicts_and_strict_makes_them_fail(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "summary", *AGREEING, CONTRADICTING)
+    assert code == 0
+    conflicts = out[out.index("6 conflicts between the articles") :]
+    assert "  pt-foreign-ministry.parent:\n" in conflicts
+    assert f"    'pt-presidency' in {RUMOUR}\n" in conflicts
+    assert f"    '2025-02 (in February)' in {RUMOUR}\n" in conflicts
+    assert "1 event," in out  # the contradicting report is still the same meeting
+    code, _, _ = run(capsys, "summary", "--strict", *AGREEING, CONTRADICTING)
+    assert code == 1
+    code, out, _ = run(capsys, "summary", "--json", *AGREEING, CONTRADICTING)
+    report = json.loads(out)
+    assert report["counts"]["events"] == 1
+    fields = {(c["id"], c["field"]) for c in report["conflicts"]}
+    assert ("lars-holm", "country") in fields
+    assert len(fields) == 6
+
+
+def test_an_article_given_twice_is_an_error_on_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "summary", AGREEING[0], AGREEING[0])
+    assert (code, out) == (1, "")
+    assert "the same article is given twice" in err
+    assert "article 'harbour-ledger-2025-03-03-holm-to-visit-lisbon' is also in" in err
+    code, _, err = run(capsys, "validate", AGREEING[0], AGREEING[0])
+    assert code == 1
+    assert "the same article is given twice" in err
+
+
+def test_validate_checks_the_set(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", *AGREEING)
+    assert code == 0
+    assert out.endswith("the set of 3 articles: valid, no conflicts between the articles\n")
+    code, out, err = run(capsys, "validate", *AGREEING, CONTRADICTING)
+    assert code == 1
+    assert "contradicting.toml: valid" in out  # valid alone
+    assert "diplomodel: the articles disagree: 6 conflicts" in err
+    assert "  - lars-holm.country: differs between articles (" in err
+    code, out, _ = run(capsys, "validate", "--json", *AGREEING, CONTRADICTING)
+    *files, whole = json.loads(out)
+    assert [f["valid"] for f in files] == [True] * 4
+    assert (whole["valid"], whole["articles"], len(whole["conflicts"])) == (False, 4, 6)
+
+
+def test_export_of_several_articles_writes_a_corpus_every_command_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "corpus.json"
+    assert run(capsys, "export", *AGREEING, "--output", str(target))[0] == 0
+    assert dm.from_json(target.read_text("utf-8"), dm.Corpus) == dm.Corpus.load(AGREEING)
+    code, out, _ = run(capsys, "summary", str(target))
+    assert code == 0
+    assert "1 event, 3 statements" in out
+    assert out.endswith("no conflicts between the articles\n")
+    code, out, _ = run(capsys, "validate", str(target))
+    assert code == 0
+    assert out.count(f"{target} [") == 3
+    code, out, _ = run(capsys, "timeline", str(target), CONTRADICTING)
+    assert "(4 articles)" in out
+    # A corpus file and one of its articles again: the article counts once, or is an error.
+    code, _, err = run(capsys, "people", str(target), AGREEING[1])
+    assert code == 1
+    assert "is also in" in err
+
+
+def test_a_corpus_on_standard_input_is_read_as_a_corpus() -> None:
+    text = dm.to_json(dm.Corpus.load(AGREEING))
+    out = io.StringIO()
+    assert cli._run(["timeline", "-"], out, io.BytesIO(text.encode("utf-8"))) == 0
+    assert "hold talks in Lisbon (3 articles)" in out.getvalue()

@@ -26,6 +26,7 @@ def test_every_example_is_tested() -> None:
         "timeline.py",
         "pandas_tables.py",
         "json_round_trip.py",
+        "what_each_source_says.py",
     }
     assert {p.name for p in EXAMPLES.glob("*.py")} == tested
 
@@ -72,3 +73,23 @@ def test_json_round_trip() -> None:
     out = run("json_round_trip.py")
     assert "read back equal: True" in out
     assert "people: 10, events: 12, statements: 18" in out
+
+
+def test_what_each_source_says() -> None:
+    out = run("what_each_source_says.py")
+    assert out.startswith("Ana Ferreira and Lars Holm hold talks in Lisbon (4 sources)\n")
+    assert (
+        "  dated [2025-03-10..2025-03-16] ('next week') by Harbour Ledger; "
+        "2025-03-12 ('on Wednesday') by North Sea Wire; "
+        "2025-03 ('in March') by Atlantic Monthly Review; "
+        "2025-02 ('in February') by Rumour Gazette\n"
+    ) in out
+    assert "  planned on 2025-03-03 by Harbour Ledger\n" in out
+    assert "  Ana Ferreira as host by North Sea Wire\n" in out
+    assert "(by North Sea Wire and Atlantic Monthly Review)" in out
+    disagreements = out.split("Where the sources disagree (6):\n")[1].splitlines()
+    assert disagreements[0] == (
+        '  pt-foreign-ministry.parent: "pt-government" by North Sea Wire; '
+        '"pt-presidency" by Rumour Gazette'
+    )
+    assert len(disagreements) == 6

@@ -245,7 +245,7 @@ def test_a_corpus_whose_articles_share_an_id_is_refused() -> None:
     with pytest.raises(dm.ValidationError) as caught:
         to_annotations(dm.Corpus([seed, dm.load(SECOND), seed]))
     (problem,) = caught.value.problems
-    assert problem.path == "dossiers[2].article.id"
+    assert problem.path == "$.dossiers[2].article.id"
     assert seed.article.id in problem.message
     assert "dossiers[0]" in problem.message
 

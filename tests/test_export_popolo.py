@@ -323,7 +323,7 @@ def test_a_corpus_whose_articles_share_an_id_is_refused() -> None:
     seed = dossiers()["seed"]
     with pytest.raises(dm.ValidationError) as caught:
         to_popolo(dm.Corpus([seed, dm.load(SECOND), seed]))
-    assert [p.path for p in caught.value.problems] == ["dossiers[2].article.id"]
+    assert [p.path for p in caught.value.problems] == ["$.dossiers[2].article.id"]
 
 
 def test_anything_else_is_a_type_error_naming_the_function() -> None:

@@ -370,7 +370,9 @@ def test_tables_carry_act_and_addressees(tmp_path: Path) -> None:
         assert (row["mode"], row["act"]) == (statement.mode.value, statement.act.value)
         assert row["speaker_inferred"] is statement.speaker_inferred
     assert tables["statement_addressees"] == [
-        {"statement": s.id, "addressee": a} for s in wire.statements for a in s.addressees
+        {"article": wire.article.id, "statement": s.id, "addressee": a}
+        for s in wire.statements
+        for a in s.addressees
     ]
     assert {r["statement"] for r in tables["statement_speakers"]} == {
         s.id for s in wire.statements if s.speakers

@@ -10,7 +10,7 @@ from importlib import metadata as _metadata
 from .article import Article, Artifact, ArtifactKind, UncitedPassage
 from .cameo import CameoCode, cameo_code
 from .consensus import ConsensusItem, ConsensusStatus
-from .corpus import Conflict, Corpus
+from .corpus import Conflict, Corpus, read_corpus
 from .countries import Country, IsoCountry, iso_countries, iso_country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import (
@@ -44,6 +44,7 @@ from .exports.popolo import to_popolo
 from .external import Identifier
 from .institutions import Institution, InstitutionKind
 from .loader import load, load_seed, read_dossier
+from .merge import Attestation, StatusReport
 from .people import Person, Role
 from .quantities import Quantity
 from .queries import Appointment, Interaction, TimelineEntry
@@ -60,6 +61,7 @@ __all__ = [
     "Article",
     "Artifact",
     "ArtifactKind",
+    "Attestation",
     "CameoCode",
     "Conflict",
     "ConsensusItem",
@@ -103,6 +105,7 @@ __all__ = [
     "SpeechAct",
     "Statement",
     "StatementMode",
+    "StatusReport",
     "TimelineEntry",
     "UncitedPassage",
     "ValidationError",
@@ -118,6 +121,7 @@ __all__ = [
     "label_of",
     "load",
     "load_seed",
+    "read_corpus",
     "read_dossier",
     "relative_date",
     "resolve_date",

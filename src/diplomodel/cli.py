@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from . import __version__
-from .corpus import Corpus
+from .corpus import Conflict, Corpus, is_corpus_json, read_corpus
 from .countries import Country
 from .coverage import SentenceCoverage
 from .dates import DatePrecision, FuzzyDate
@@ -44,7 +44,7 @@ from .exports.annotations import to_annotations
 from .exports.plover import to_plover_jsonl
 from .exports.popolo import to_popolo
 from .institutions import Institution
-from .loader import _read_file, _UnreadableFileError, load_seed, loads_curation, read_dossier
+from .loader import _read_file, _UnreadableFileError, load_seed, loads_curation
 from .people import Person
 from .queries import Queries, fold_name
 from .records import write_jsonl
@@ -71,8 +71,9 @@ class _InputError(Exception):
 # -- reading -------------------------------------------------------------------
 
 
-def _read_stdin(stdin: BinaryIO | None) -> Dossier:
-    """A dossier from standard input: JSON when it starts with ``{``, TOML otherwise.
+def _read_stdin(stdin: BinaryIO | None) -> tuple[Dossier, ...]:
+    """Dossiers from standard input: JSON (a dump or a corpus) when it starts with ``{``,
+    TOML otherwise.
 
     A TOML curation names its article text file relative to the current directory.
     """
@@ -83,24 +84,47 @@ def _read_stdin(stdin: BinaryIO | None) -> Dossier:
         raise CurationError(name, [Problem("", f"not UTF-8 (byte {error.start})")]) from None
     if text.lstrip().startswith("{"):
         try:
-            return from_json(text, Dossier)
+            if is_corpus_json(text):
+                return from_json(text, Corpus).dossiers
+            return (from_json(text, Dossier),)
         except ValidationError as error:
             raise ValidationError(f"{name}: {error.summary}", error.problems) from None
-    return loads_curation(text, Path.cwd(), name)
+    return (loads_curation(text, Path.cwd(), name),)
 
 
-def _read_one(path: str, stdin: BinaryIO | None) -> Dossier:
+def _read_one(path: str, stdin: BinaryIO | None) -> tuple[Dossier, ...]:
+    """The dossiers of one source: one of a curation or dump, several of a corpus file."""
     if path == STDIN:
         return _read_stdin(stdin)
-    return read_dossier(path)
+    return read_corpus(path).dossiers
 
 
 def _read(paths: Sequence[str], stdin: BinaryIO | None) -> Source:
+    """The seed, one dossier, or a corpus of every dossier the paths hold."""
     if not paths:
         return load_seed()
-    if len(paths) == 1:
-        return _read_one(paths[0], stdin)
-    return Corpus([_read_one(path, stdin) for path in paths])
+    found = [(path, dossier) for path in paths for dossier in _read_one(path, stdin)]
+    if len(found) == 1:  # one article, even from a corpus file: a dossier
+        return found[0][1]
+    return _corpus(found)
+
+
+def _corpus(found: Sequence[tuple[str, Dossier]]) -> Corpus:
+    """A corpus of the dossiers read; an article read twice is an error naming both files."""
+    first: dict[str, str] = {}
+    problems = []
+    for path, dossier in found:
+        article = dossier.article.id
+        if article in first:
+            problems.append(
+                Problem(
+                    path, f"article {shorten(article)} is also in {shorten_path(first[article])}"
+                )
+            )
+        first.setdefault(article, path)
+    if problems:
+        raise ValidationError("the same article is given twice; each counts once", problems)
+    return Corpus([dossier for _path, dossier in found])
 
 
 def _dossiers(source: Source) -> tuple[Dossier, ...]:
@@ -148,18 +172,29 @@ def _print_unaccounted(sentences: Iterable[SentenceCoverage], out: TextIO) -> No
 # -- commands ------------------------------------------------------------------
 
 
-def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> None:
+def _conflicts(source: Source) -> tuple[Conflict, ...]:
+    return source.conflicts if isinstance(source, Corpus) else ()
+
+
+def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> int:
+    """The summary; exit 1 under ``--strict`` when the articles disagree."""
     dossiers = _dossiers(source)
+    consensus = source.consensus_where()
+    # Merged counts: a thing several articles tell of counts once; statements are each
+    # article's own.
     counts = {
         "people": len(source.people),
         "institutions": len(source.institutions),
         "countries": len(source.countries),
-        "events": sum(len(d.events) for d in dossiers),
+        "events": len(source.events_where()),
         "statements": sum(len(d.statements) for d in dossiers),
-        "consensus_items": sum(len(d.consensus_items) for d in dossiers),
+        "consensus_items": len(consensus),
     }
+    conflicts = _conflicts(source)
+    code = 1 if args.strict and conflicts else 0
     coverages = {d.article.id: d.coverage() for d in dossiers}
-    speakers = Counter(s for d in dossiers for st in d.statements for s in st.speakers)
+    # The merged world's statements: a speaker has one id however the articles named it.
+    speakers = Counter(s for st in source.statements_where() for s in st.speakers)
     if args.json:
         _emit_json(
             {
@@ -172,10 +207,11 @@ def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> None:
                     for id, c in coverages.items()
                 },
                 "top_speakers": [{"id": id, "statements": n} for id, n in speakers.most_common()],
+                "conflicts": [_conflict_json(c) for c in conflicts],
             },
             out,
         )
-        return
+        return code
     for dossier in dossiers:
         article = dossier.article
         coverage = coverages[article.id]
@@ -206,11 +242,34 @@ def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> None:
         print("\nWho said most", file=out)
         for id, n in speakers.most_common(5):
             print(f"  {n}  {source.name_of(id)}", file=out)
-    statuses = Counter(c.status.value for d in dossiers for c in d.consensus_items)
+    statuses = Counter(c.status.value for c in consensus)
     if statuses:
         print("\nConsensus", file=out)
         for status, n in statuses.most_common():
             print(f"  {n}  {status}", file=out)
+    if isinstance(source, Corpus):
+        _print_conflicts(conflicts, out)
+    return code
+
+
+def _conflict_json(conflict: Conflict) -> dict[str, Any]:
+    return {
+        "id": conflict.id,
+        "field": conflict.field,
+        "values": [{"article": a, "value": v} for a, v in conflict.values],
+    }
+
+
+def _print_conflicts(conflicts: Sequence[Conflict], out: TextIO) -> None:
+    """Where the articles disagree: each fact, each value, each article; or "no conflicts"."""
+    if not conflicts:
+        print("\nno conflicts between the articles", file=out)
+        return
+    print(f"\n{_count(len(conflicts), 'conflict')} between the articles", file=out)
+    for conflict in conflicts:
+        print(f"  {conflict.id}.{conflict.field}:", file=out)
+        for article, value in conflict.values:
+            print(f"    {shorten(value)} in {article}", file=out)
 
 
 def _print_people(source: Source, out: TextIO) -> None:
@@ -237,7 +296,10 @@ def _print_timeline(source: Queries, out: TextIO, *, include_planned: bool) -> N
     for entry, when in zip(entries, whens, strict=True):
         event = entry.event
         inherited = "" if entry.date_from in (None, event.id) else f" (within {entry.date_from})"
-        print(f"  {when:<{width}}  {event.status.value:<10} {event.name}{inherited}", file=out)
+        told = f" ({len(entry.sources)} articles)" if len(entry.sources) > 1 else ""
+        print(
+            f"  {when:<{width}}  {event.status.value:<10} {event.name}{inherited}{told}", file=out
+        )
 
 
 def _timeline_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
@@ -423,10 +485,7 @@ def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> No
             for path in _write_tables(source, Path(args.output)):
                 print(path, file=out)
             return
-        if isinstance(source, Corpus):
-            text = json.dumps([to_dict(d) for d in source.dossiers], indent=2, ensure_ascii=False)
-        else:
-            text = to_json(source)
+        text = to_json(source)  # a corpus as {"dossiers": [...]}, which every command reads
         if args.output:
             _write_atomically(Path(args.output), text + "\n")
             print(args.output, file=out)
@@ -468,23 +527,32 @@ def _schema_command(args: argparse.Namespace, out: TextIO) -> None:
     _emit_json(json_schema(), out)
 
 
-def _validate_one(path: str, stdin: BinaryIO | None) -> dict[str, Any]:
-    """The report on one file: its counts, unaccounted sentences and uncited stretches,
-    or its problems."""
+def _validate_one(
+    path: str, stdin: BinaryIO | None, read: list[tuple[str, Dossier]]
+) -> list[dict[str, Any]]:
+    """The reports on one file (one per article of a corpus file): counts, unaccounted
+    sentences and uncited stretches, or its problems. Adds what it read to ``read``."""
     try:
-        dossier = _read_one(path, stdin)
+        dossiers = _read_one(path, stdin)
     except ValidationError as error:
-        return {
-            "path": path,
-            "valid": False,
-            "error": error.summary,
-            "problems": [{"path": p.path, "message": p.message} for p in error.problems],
-        }
+        return [
+            {
+                "path": path,
+                "valid": False,
+                "error": error.summary,
+                "problems": [{"path": p.path, "message": p.message} for p in error.problems],
+            }
+        ]
     except (DiplomodelError, _InputError) as error:
-        return {"path": path, "valid": False, "error": str(error), "problems": []}
+        return [{"path": path, "valid": False, "error": str(error), "problems": []}]
+    read += [(path, dossier) for dossier in dossiers]
+    return [_dossier_report(path, dossier, len(dossiers) > 1) for dossier in dossiers]
+
+
+def _dossier_report(path: str, dossier: Dossier, in_corpus_file: bool) -> dict[str, Any]:
     coverage = dossier.coverage()
     return {
-        "path": path,
+        "path": f"{path} [{dossier.article.id}]" if in_corpus_file else path,
         "valid": True,
         "article": dossier.article.id,
         "counts": {
@@ -503,10 +571,34 @@ def _validate_one(path: str, stdin: BinaryIO | None) -> dict[str, Any]:
     }
 
 
+def _set_report(paths: Sequence[str], read: Sequence[tuple[str, Dossier]]) -> dict[str, Any]:
+    """The report on several articles as one set: an article given twice, or the
+    conflicts between them, make it invalid."""
+    report: dict[str, Any] = {"paths": list(paths), "articles": len(read)}
+    try:
+        conflicts = _corpus(read).conflicts
+    except ValidationError as error:
+        problems = [{"path": p.path, "message": p.message} for p in error.problems]
+        return {**report, "valid": False, "error": error.summary, "problems": problems}
+    valid = not conflicts
+    report.update(valid=valid, conflicts=[_conflict_json(c) for c in conflicts])
+    if not valid:
+        report.update(error=f"the articles disagree: {_count(len(conflicts), 'conflict')}")
+        report["problems"] = [
+            {"path": f"{c.id}.{c.field}", "message": str(c).removeprefix(f"{c.id}.{c.field} ")}
+            for c in conflicts
+        ]
+    return report
+
+
 def _validate_command(args: argparse.Namespace, out: TextIO, stdin: BinaryIO | None) -> int:
     if args.paths.count(STDIN) > 1:
         raise _UsageError("standard input (-) can be read only once")
-    reports = [_validate_one(path, stdin) for path in args.paths]
+    read: list[tuple[str, Dossier]] = []
+    reports = [report for path in args.paths for report in _validate_one(path, stdin, read)]
+    # Several articles, each valid alone, are checked as one set.
+    if len(read) > 1 and all(r["valid"] for r in reports):
+        reports.append(_set_report(args.paths, read))
     if args.json:
         _emit_json(reports, out)
         return 0 if all(r["valid"] for r in reports) else 1
@@ -516,6 +608,13 @@ def _validate_command(args: argparse.Namespace, out: TextIO, stdin: BinaryIO | N
             problems = [f"  - {Problem(**p)}" for p in report["problems"]]
             prefix = "diplomodel: " if problems else "diplomodel: error: "
             print(prefix + "\n".join([report["error"], *problems]), file=sys.stderr)
+            continue
+        if "paths" in report:
+            print(
+                f"the set of {_count(report['articles'], 'article')}: valid, "
+                "no conflicts between the articles",
+                file=out,
+            )
             continue
         counts = report["counts"]
         unaccounted = report["unaccounted"]
@@ -654,7 +753,10 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         sub.add_argument("sources", nargs="*", metavar="PATH", help=_SOURCES_HELP)
         return sub
 
-    reading("summary", "What the dossier holds, at a glance.")
+    summary = reading("summary", "What the dossier holds, at a glance; for several, merged.")
+    summary.add_argument(
+        "--strict", action="store_true", help="exit 1 when the articles disagree (a conflict)"
+    )
     reading("people", "Every person and their roles.")
     timeline = reading("timeline", "Events by date, planned ones included.")
     timeline.add_argument("--past-only", action="store_true", help="leave out planned events")
@@ -710,7 +812,7 @@ def _extra_arguments_error(command: str, extras: list[str]) -> str:
 
 # -- running -------------------------------------------------------------------
 
-_COMMANDS = {
+_COMMANDS: dict[str, Callable[[Source, argparse.Namespace, TextIO], int | None]] = {
     "summary": _summary,
     "people": _people_command,
     "timeline": _timeline_command,
@@ -753,7 +855,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, stdin: BinaryIO | None) -> int
         else:
             if args.sources.count(STDIN) > 1:
                 raise _UsageError("standard input (-) can be read only once")
-            _COMMANDS[args.command](_read(args.sources, stdin), args, out)
+            outcome = _COMMANDS[args.command](_read(args.sources, stdin), args, out)
+            out.flush()
+            return outcome or 0
         out.flush()
     except _UsageError as error:
         subparser.error(str(error))

@@ -78,6 +78,9 @@ class ConsensusItem:
 
     quantities: tuple[Quantity, ...] = ()
     """Numbers the item gives: "a $1 billion fund"."""
+    same_as: tuple[str, ...] = attrs.field(default=(), validator=valid_ids)
+    """Ids another curation gives the same thing, where its curator chose another id:
+    a corpus merges them into one (see ``docs/corpus.md``)."""
 
     @property
     def name(self) -> str:

@@ -1,7 +1,15 @@
-"""A corpus: several dossiers queried as one, people, institutions and countries merged by id."""
+"""A corpus: several dossiers as one world, each thing merged across articles, with its sources.
+
+People, institutions, countries, events and consensus items that share an id (or
+that a curation declares the same with ``same_as``) are one thing, merged field by
+field (:mod:`diplomodel.merge`); statements and evidence stay with their article.
+A corpus is written as ``{"dossiers": [...]}``: :func:`~diplomodel.to_json` writes
+it, ``from_json(text, Corpus)`` and :func:`read_corpus` read it.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -10,86 +18,19 @@ import attrs
 
 from .countries import Country
 from .dossier import Dossier
-from .entities import Entity, kind_name
-from .errors import Problem, ValidationError, shorten
+from .entities import Entity
+from .errors import Problem, ValidationError, shorten, shorten_path
+from .events import Event
 from .institutions import Institution
 from .loader import read_dossier
-from .people import Person, Role
+from .merge import Attestation, Conflict, StatusReport, World
+from .people import Person
 from .queries import Queries, QueryIndex, cached_index
-from .serialize import to_dict
+from .serialize import converter, from_json, to_dict
 
-__all__ = ["Conflict", "Corpus"]
+__all__ = ["Conflict", "Corpus", "is_corpus_json", "read_corpus"]
 
 _ARTICLES_SHOWN = 3  # in a repr: the first few, then how many more
-
-_MERGED_KINDS = (Country, Person, Institution)
-# Fields that may differ between articles: evidence is per article, and the
-# rest are lists whose union is the merged value.
-_UNION_FIELDS = ("aliases", "abbreviations", "members")
-_PER_ARTICLE_FIELDS = ("evidence", "roles", *_UNION_FIELDS)
-
-
-@attrs.define(frozen=True, kw_only=True, repr=False)
-class Conflict:
-    """Articles that disagree about one fact of the same id."""
-
-    id: str
-    """The id the articles share."""
-    field: str
-    """The field they disagree on (``kind`` when they are different kinds of object,
-    ``id`` when an id that may not be shared is)."""
-    values: tuple[tuple[str, Any], ...]
-    """Each article's id and its value, in JSON form."""
-
-    def __str__(self) -> str:
-        shown = "; ".join(f"{article}: {value!r}" for article, value in self.values)
-        return f"{self.id}.{self.field} differs between articles ({shown})"
-
-    def __repr__(self) -> str:
-        shown = ", ".join(
-            f"{article!r}: {shorten(value)}" for article, value in self.values[:_ARTICLES_SHOWN]
-        )
-        if len(self.values) > _ARTICLES_SHOWN:
-            shown += f", \u2026 {len(self.values) - _ARTICLES_SHOWN} more"
-        return f"Conflict(id={self.id!r}, field={self.field!r}, values={{{shown}}})"
-
-
-def _merge(versions: list[tuple[str, Entity]]) -> tuple[Entity, list[Conflict]]:
-    """The merged object (the first version, with list fields united) and the conflicts."""
-    id = versions[0][1].id
-    first = versions[0][1]
-    if len(versions) == 1:
-        return first, []
-    kinds = {kind_name(entity) for _article, entity in versions}
-    if len(kinds) > 1:
-        values = tuple((article, kind_name(entity)) for article, entity in versions)
-        return first, [Conflict(id=id, field="kind", values=values)]
-    if not isinstance(first, _MERGED_KINDS):
-        values = tuple((article, kind_name(entity)) for article, entity in versions)
-        return first, [Conflict(id=id, field="id", values=values)]
-    conflicts = []
-    for field in attrs.fields(type(first)):
-        if field.name in _PER_ARTICLE_FIELDS:
-            continue
-        seen = {repr(getattr(entity, field.name)) for _article, entity in versions}
-        if len(seen) > 1:
-            values = tuple(
-                (article, to_dict(getattr(entity, field.name))) for article, entity in versions
-            )
-            conflicts.append(Conflict(id=id, field=field.name, values=values))
-    changes: dict[str, Any] = {}
-    for name in _UNION_FIELDS:
-        if hasattr(first, name):
-            merged = dict.fromkeys(v for _a, entity in versions for v in getattr(entity, name))
-            changes[name] = tuple(merged)
-    if isinstance(first, Person):
-        # One role per (title, institution), with the evidence of its first article.
-        roles: dict[tuple[str, str], Role] = {}
-        for _article, person in versions:
-            for role in person.roles if isinstance(person, Person) else ():
-                roles.setdefault((role.title, role.holder), role)
-        changes["roles"] = tuple(roles.values())
-    return attrs.evolve(first, **changes), conflicts
 
 
 def _dossier_tuple(dossiers: Iterable[Dossier]) -> tuple[Dossier, ...]:
@@ -107,42 +48,49 @@ def _dossier_tuple(dossiers: Iterable[Dossier]) -> tuple[Dossier, ...]:
     return found
 
 
+def _duplicate_articles(dossiers: tuple[Dossier, ...]) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for index, dossier in enumerate(dossiers):
+        article = dossier.article.id
+        if article in first:
+            problems.append(
+                Problem(
+                    f"$.dossiers[{index}].article.id",
+                    f"duplicate article id {shorten(article)}, first at "
+                    f"$.dossiers[{first[article]}]; an article counts once in a corpus",
+                )
+            )
+        first.setdefault(article, index)
+    return problems
+
+
 @attrs.define(frozen=True, repr=False)
 class Corpus(Queries):
-    """Several dossiers queried as one.
+    """Several dossiers as one world.
 
-    People, institutions and countries that share an id across articles are
-    merged: the merged object is the first article's, with aliases,
-    abbreviations, members and roles united (its evidence stays the first
-    article's; :meth:`mentions` gives every article's). Facts that differ between
-    articles are not silently picked: they are listed in :attr:`conflicts`, and
-    :meth:`check` raises them. Every query of :class:`~diplomodel.Dossier` works
-    across the corpus; results carry the id of the article they come from.
+    Things with one id across articles are merged field by field (see
+    ``docs/corpus.md``): names gather, roles and participants unite, date windows
+    intersect, a status is history. Facts that cannot both be true are listed in
+    :attr:`conflicts`, and :meth:`check` raises them. Every query of
+    :class:`~diplomodel.Dossier` works across the corpus and gives each merged
+    event once, with the articles that report it; :meth:`sources` and
+    :meth:`attestations` say which article supports what.
+
+    Raises :class:`~diplomodel.ValidationError` when two dossiers are of one article.
     """
 
     dossiers: tuple[Dossier, ...] = attrs.field(converter=_dossier_tuple)
     """The dossiers, in the order given."""
 
-    _entities: dict[str, Entity] = attrs.field(init=False, repr=False, eq=False)
-    _sources: dict[str, tuple[tuple[str, Entity], ...]] = attrs.field(
-        init=False, repr=False, eq=False
-    )
-    _conflicts: tuple[Conflict, ...] = attrs.field(init=False, repr=False, eq=False)
+    _world: World | None = attrs.field(init=False, repr=False, eq=False, default=None)
+    _by_id: dict[str, Entity] | None = attrs.field(init=False, repr=False, eq=False, default=None)
     _index: QueryIndex | None = attrs.field(init=False, repr=False, eq=False, default=None)
 
     def __attrs_post_init__(self) -> None:
-        versions: dict[str, list[tuple[str, Entity]]] = {}
-        for dossier in self.dossiers:
-            for entity in dossier.entities():
-                versions.setdefault(entity.id, []).append((dossier.article.id, entity))
-        entities: dict[str, Entity] = {}
-        conflicts: list[Conflict] = []
-        for id, found in versions.items():
-            entities[id], problems = _merge(found)
-            conflicts += problems
-        object.__setattr__(self, "_entities", entities)
-        object.__setattr__(self, "_sources", {id: tuple(v) for id, v in versions.items()})
-        object.__setattr__(self, "_conflicts", tuple(conflicts))
+        problems = _duplicate_articles(self.dossiers)
+        if problems:
+            raise ValidationError("the corpus holds an article twice", problems)
 
     def __repr__(self) -> str:
         articles = ", ".join(repr(d.article.id) for d in self.dossiers[:_ARTICLES_SHOWN])
@@ -151,45 +99,83 @@ class Corpus(Queries):
         return (
             f"Corpus(articles=[{articles}], people={len(self.people)}, "
             f"institutions={len(self.institutions)}, countries={len(self.countries)}, "
-            f"events={sum(len(d.events) for d in self.dossiers)}, "
+            f"events={len(self.events)}, "
             f"statements={sum(len(d.statements) for d in self.dossiers)}, "
-            f"conflicts={len(self._conflicts)})"
+            f"conflicts={len(self.conflicts)})"
         )
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Corpus:
-        """A corpus of curation files (``.toml``) and JSON dumps (``.json``)."""
-        return cls([read_dossier(path) for path in paths])
+        """A corpus of curation files (``.toml``), JSON dumps and corpus files (``.json``)."""
+        return cls([dossier for path in paths for dossier in read_corpus(path).dossiers])
+
+    def _merged_world(self) -> World:
+        return cached_index(self, lambda: World(self.dossiers), "_world")
 
     def _query_index(self) -> QueryIndex:
-        return cached_index(self, lambda: QueryIndex(self.dossiers))
+        return cached_index(self, lambda: QueryIndex(self.dossiers, self._merged_world()))
+
+    def _entities_by_id(self) -> dict[str, Entity]:
+        def build() -> dict[str, Entity]:
+            world = self._merged_world()
+            # An id declared the same as another finds the merged thing too.
+            aliases = {id: world.entities[merged] for id, merged in world.merged_id.items()}
+            return {**aliases, **world.entities}
+
+        return cached_index(self, build, "_by_id")
 
     @property
     def conflicts(self) -> tuple[Conflict, ...]:
-        """Every fact on which two articles disagree about the same id."""
-        return self._conflicts
+        """Every fact on which articles disagree about one thing."""
+        return tuple(self._merged_world().conflicts)
 
     def check(self) -> Corpus:
         """The corpus itself, or :class:`~diplomodel.ValidationError` listing its conflicts."""
-        if self._conflicts:
-            problems = [Problem(f"{c.id}.{c.field}", str(c)) for c in self._conflicts]
+        conflicts = self.conflicts
+        if conflicts:
+            problems = [Problem(f"{c.id}.{c.field}", str(c)) for c in conflicts]
             raise ValidationError("the corpus's articles disagree", problems)
         return self
 
-    def _entities_by_id(self) -> dict[str, Entity]:
-        return self._entities
+    def _merged_id(self, id: str) -> str:
+        return self.get(id).id
 
     def sources(self, id: str) -> tuple[tuple[str, Entity], ...]:
-        """Each article's own version of the object: ``(article id, object)`` pairs."""
-        self.get(id)
-        return self._sources[id]
+        """Each article's own account of the thing: ``(article id, object)`` pairs, in
+        corpus order; ``id`` may be any id declared the same as it."""
+        return tuple(self._merged_world().versions[self._merged_id(id)])
+
+    def attestations(self, id: str, field: str) -> tuple[Attestation, ...]:
+        """Each value the articles give one field of the thing, with the articles that
+        give it: ``attestations("talks", "date")`` tells which articles date it how.
+
+        Raises :class:`~diplomodel.errors.NotFoundError` for an unknown id, and
+        :class:`~diplomodel.ValidationError` for a field the thing does not have.
+        """
+        merged = self.get(id)
+        names = [f.name for f in attrs.fields(type(merged)) if f.init]
+        if field not in names:
+            raise ValidationError(
+                f"unknown field {shorten(field)}",
+                [Problem("field", f"{shorten(field)} is not one of: {', '.join(names)}")],
+            )
+        return self._merged_world().attestations(merged.id, field)
+
+    def names(self, id: str) -> tuple[str, ...]:
+        """Every name the articles give the thing, the merged (first) name first."""
+        return self._merged_world().names(self._merged_id(id))
+
+    def history(self, id: str) -> tuple[StatusReport, ...]:
+        """The status each article gives an event or consensus item, by publication date;
+        the merged status is the latest article's."""
+        return self._merged_world().history(self._merged_id(id))
 
     def article_of(self, id: str) -> str:
         """Id of the first article that has the object."""
         return self.sources(id)[0][0]
 
     def _merged(self, kind: type[Any]) -> tuple[Any, ...]:
-        return tuple(e for e in self._entities.values() if isinstance(e, kind))
+        return tuple(e for e in self._merged_world().entities.values() if isinstance(e, kind))
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -205,3 +191,51 @@ class Corpus(Queries):
     def countries(self) -> tuple[Country, ...]:
         """Every country, merged across articles."""
         return self._merged(Country)
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """Every event, merged across articles: each once."""
+        return tuple(self._query_index().events)
+
+
+converter.register_unstructure_hook(
+    Corpus, lambda corpus: {"dossiers": [to_dict(d) for d in corpus.dossiers]}
+)
+
+_CORPUS_START = re.compile(r'\s*\{\s*"dossiers"\s*:')
+
+
+def is_corpus_json(text: str) -> bool:
+    """Whether JSON text is a corpus (its first key ``dossiers``) rather than one dossier."""
+    return _CORPUS_START.match(text) is not None
+
+
+def read_corpus(path: str | Path) -> Corpus:
+    """A corpus from a corpus file (JSON ``{"dossiers": [...]}``, as ``diplomodel export``
+    writes for several articles), or of the one dossier of a curation file or JSON dump.
+
+    Raises :class:`~diplomodel.ValidationError` or :class:`~diplomodel.CurationError`
+    naming the file and every problem.
+    """
+    if isinstance(path, str | Path) and Path(path).suffix.lower() == ".json":
+        text = _json_text(Path(path))
+        if is_corpus_json(text):
+            try:
+                return from_json(text, Corpus)
+            except ValidationError as error:
+                label = shorten_path(path)
+                raise ValidationError(f"{label}: {error.summary}", error.problems) from None
+    return Corpus([read_dossier(path)])
+
+
+def _json_text(path: Path) -> str:
+    """The first characters of a JSON file, enough to tell a corpus from a dossier; the
+    whole text when it is a corpus."""
+    if not path.is_file():  # a FIFO must not be opened here: read_dossier refuses it
+        return ""
+    try:
+        with path.open("r", encoding="utf-8-sig") as file:
+            start = file.read(64)
+            return start + file.read() if is_corpus_json(start) else start
+    except (OSError, UnicodeDecodeError):
+        return ""  # read_dossier says why, with its own checks of the file

@@ -20,7 +20,7 @@ import attrs
 from .errors import FieldError, NotFoundError, shorten
 from .evidence import Evidence
 from .external import Identifier, unique_identifiers
-from .identifiers import brief, non_empty, schema_keywords, valid_id
+from .identifiers import brief, non_empty, schema_keywords, valid_id, valid_ids
 
 __all__ = ["Country", "IsoCountry", "iso_countries", "iso_country"]
 
@@ -166,6 +166,10 @@ class Country:
 
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=unique_identifiers)
     """Identifiers of the country in other databases: a Wikidata QID."""
+
+    same_as: tuple[str, ...] = attrs.field(default=(), validator=valid_ids)
+    """Ids another curation gives the same thing, where its curator chose another id:
+    a corpus merges them into one (see ``docs/corpus.md``)."""
 
     def __repr__(self) -> str:
         return f"Country(id={self.id!r}, name={brief(self.name)})"

@@ -19,7 +19,7 @@ from .dates import FuzzyDate
 from .errors import FieldError, shorten
 from .evidence import Evidence
 from .external import Identifier, unique_identifiers
-from .identifiers import brief, non_empty, schema_keywords, valid_id
+from .identifiers import brief, non_empty, schema_keywords, valid_id, valid_ids
 from .quantities import Quantity
 
 __all__ = ["Event", "EventKind", "EventStatus", "ParticipantPart", "Participation", "Place"]
@@ -210,6 +210,9 @@ class Event:
     quantities: tuple[Quantity, ...] = ()
     """Numbers the article gives about the event: "a three-day visit", "produced eight
     agreements"."""
+    same_as: tuple[str, ...] = attrs.field(default=(), validator=valid_ids)
+    """Ids another curation gives the same thing, where its curator chose another id:
+    a corpus merges them into one (see ``docs/corpus.md``)."""
 
     _schema_rules: ClassVar[dict[str, Any]] = {
         "anyOf": [

@@ -80,5 +80,9 @@ class Institution:
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=unique_identifiers)
     """Identifiers of the institution in other databases: a Wikidata QID."""
 
+    same_as: tuple[str, ...] = attrs.field(default=(), validator=valid_ids)
+    """Ids another curation gives the same thing, where its curator chose another id:
+    a corpus merges them into one (see ``docs/corpus.md``)."""
+
     def __repr__(self) -> str:
         return f"Institution(id={self.id!r}, name={brief(self.name)})"

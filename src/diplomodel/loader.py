@@ -836,6 +836,7 @@ def load(path: str | Path) -> Dossier:
 
 
 _KNOWN_SUFFIXES = (".toml", ".json")
+_CORPUS_FILE = re.compile(r'\s*\{\s*"dossiers"\s*:')
 
 
 def read_dossier(path: str | Path) -> Dossier:
@@ -861,6 +862,11 @@ def read_dossier(path: str | Path) -> Dossier:
         raise ValidationError(
             f"{shorten_path(path)}: cannot read", [Problem("", str(error))]
         ) from None
+    if _CORPUS_FILE.match(text):
+        raise ValidationError(
+            f"{shorten_path(path)}: a corpus file, not one dossier",
+            [Problem("$.dossiers", "several articles: read them with read_corpus or Corpus.load")],
+        )
     try:
         return from_json(text, Dossier)
     except ValidationError as error:

@@ -24,6 +24,7 @@ from .identifiers import (
     non_empty_items,
     schema_keywords,
     valid_id,
+    valid_ids,
 )
 
 __all__ = ["Person", "Role"]
@@ -176,6 +177,10 @@ class Person:
 
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=unique_identifiers)
     """Identifiers of the person in other databases: a Wikidata QID."""
+
+    same_as: tuple[str, ...] = attrs.field(default=(), validator=valid_ids)
+    """Ids another curation gives the same thing, where its curator chose another id:
+    a corpus merges them into one (see ``docs/corpus.md``)."""
 
     _schema_rules: ClassVar[dict[str, Any]] = {
         "anyOf": [

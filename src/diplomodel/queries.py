@@ -26,6 +26,7 @@ from .entities import KIND_NAMES, Entity, a_kind, kind_name, label_of
 from .errors import NotFoundError, Problem, ValidationError, shorten
 from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
+from .merge import GUEST_SIDE, HOST_SIDE, World, fold_title
 from .people import Person, Role
 from .statements import SpeechAct, Statement, StatementMode
 from .walk import EvidenceSite, iter_evidence
@@ -70,13 +71,15 @@ class TimelineEntry:
     """An event on the timeline, with the date it is placed by."""
 
     article: str
-    """Id of the article that tells of it."""
+    """Id of the (first) article that tells of it; :attr:`sources` has them all."""
     event: Event
     """The event."""
     date: FuzzyDate | None
     """Its own date, or the date of the event it is part of; none when the article gives neither."""
     date_from: str | None
     """Id of the event whose date it is placed by: its own id, an enclosing event's, or none."""
+    sources: tuple[str, ...] = ()
+    """Ids of every article that tells of the event (in a corpus, it is merged from them)."""
 
     @property
     def is_planned(self) -> bool:
@@ -96,7 +99,7 @@ class Interaction:
     """Two participants of the same event: who met whom, in what parts, and when."""
 
     article: str
-    """Id of the article that tells of it."""
+    """Id of the (first) article that tells of it; :attr:`sources` has them all."""
     event: Event
     """The event at which they met."""
     first: Participation
@@ -105,6 +108,11 @@ class Interaction:
     """The other participant and its part."""
     date: FuzzyDate | None
     """The event's date, or that of the event it is part of (as on the timeline)."""
+    sources: tuple[str, ...] = ()
+    """Ids of the articles that put both participants at the event."""
+    across_sides: bool = False
+    """Whether the two stand for different sides: different countries, or, where a country
+    is not known, host and guest (who met whom, not who travelled with whom)."""
 
     @property
     def pair(self) -> frozenset[str]:
@@ -122,6 +130,7 @@ class Interaction:
 
 
 _T = TypeVar("_T")
+_Built = TypeVar("_Built")
 
 
 def _sort_key(entry: TimelineEntry) -> tuple[dt.date, dt.date, str]:
@@ -133,10 +142,15 @@ def _sort_key(entry: TimelineEntry) -> tuple[dt.date, dt.date, str]:
 
 
 class QueryIndex:
-    """Lookups built once from a sequence of dossiers, for :class:`Queries`."""
+    """Lookups built once from a sequence of dossiers, for :class:`Queries`.
 
-    def __init__(self, dossiers: Sequence[Dossier]) -> None:
-        self.statements: list[Statement] = []
+    The dossiers are merged first (see :class:`~diplomodel.merge.World`): an event
+    that several articles report is indexed once, with the ids of those articles.
+    """
+
+    def __init__(self, dossiers: Sequence[Dossier], world: World | None = None) -> None:
+        world = World(dossiers) if world is None else world
+        self.statements: list[Statement] = [statement for _a, statement in world.statements]
         self.events: list[Event] = []
         self.consensus_items: list[ConsensusItem] = []
         self.statements_by: defaultdict[str, list[Statement]] = defaultdict(list)
@@ -145,50 +159,89 @@ class QueryIndex:
         self.appointments_of: defaultdict[str, list[Appointment]] = defaultdict(list)
         self.timeline: list[TimelineEntry] = []
         self.interactions: list[Interaction] = []
+        self.interactions_of: defaultdict[str, list[Interaction]] = defaultdict(list)
+        self.named: defaultdict[str, list[str]] = defaultdict(list)
+        self.consensus_with: defaultdict[str, list[ConsensusItem]] = defaultdict(list)
+        for statement in self.statements:
+            for speaker in statement.speakers:
+                self.statements_by[speaker].append(statement)
         for dossier in dossiers:
-            self._add(dossier)
+            for site in iter_evidence(dossier):
+                for subject in site.subjects:
+                    self.mentions[world.resolve(subject)].append(site)
+        for id, entity in world.entities.items():
+            if isinstance(entity, Event):
+                self.events.append(entity)
+            elif isinstance(entity, ConsensusItem):
+                self.consensus_items.append(entity)
+                for party in dict.fromkeys(entity.parties):
+                    self.consensus_with[party].append(entity)
+            elif isinstance(entity, Person | Institution):
+                self._add_names(world, entity)
+                if isinstance(entity, Person):
+                    self._add_appointments(world, id, entity)
+        self._add_events(world)
         self.timeline.sort(key=_sort_key)
         items: list[Statement | ConsensusItem] = [*self.statements, *self.consensus_items]
         self.topics: list[str] = sorted({topic for item in items for topic in item.topics})
 
-    def _add(self, dossier: Dossier) -> None:
-        article = dossier.article.id
-        self.statements += dossier.statements
-        self.events += dossier.events
-        self.consensus_items += dossier.consensus_items
-        for statement in dossier.statements:
-            for speaker in statement.speakers:
-                self.statements_by[speaker].append(statement)
-        for site in iter_evidence(dossier):
-            for subject in site.subjects:
-                self.mentions[subject].append(site)
-        for person in dossier.people:
-            for role in person.roles:
-                appointment = Appointment(article=article, person=person.id, role=role)
-                self.appointments_of[person.id].append(appointment)
-                self.appointments_of[role.holder].append(appointment)
-        events = {event.id: event for event in dossier.events}
+    def _add_names(self, world: World, entity: Person | Institution) -> None:
+        others = entity.aliases if isinstance(entity, Person) else entity.abbreviations
+        names = dict.fromkeys(
+            fold_name(name) for name in (entity.id, *world.names(entity.id), *others)
+        )
+        for name in names:
+            self.named[name].append(entity.id)
+
+    def _add_appointments(self, world: World, id: str, person: Person) -> None:
+        first_article: dict[tuple[str, str], str] = {}
+        for article, version in world.versions[id]:
+            for role in version.roles if isinstance(version, Person) else ():
+                first_article.setdefault((fold_title(role.title), role.holder), article)
+        for role in person.roles:
+            article = first_article[(fold_title(role.title), role.holder)]
+            appointment = Appointment(article=article, person=id, role=role)
+            self.appointments_of[id].append(appointment)
+            self.appointments_of[role.holder].append(appointment)
+
+    def _add_events(self, world: World) -> None:
+        events = {event.id: event for event in self.events}
         placed_by: dict[str, Event | None] = {}
-        for event in dossier.events:
+        for event in self.events:
+            versions = world.versions[event.id]
+            sources = tuple(dict.fromkeys(article for article, _v in versions))
+            # Which articles put each participant at the event.
+            saying: dict[str, set[str]] = {}
+            for article, version in versions:
+                for participation in version.participants if isinstance(version, Event) else ():
+                    saying.setdefault(participation.participant, set()).add(article)
             for participant in dict.fromkeys(p.participant for p in event.participants):
                 self.events_involving[participant].append(event)
-            entry = self._timeline_entry(article, event, events, placed_by)
+            entry = self._timeline_entry(event, events, placed_by, sources)
             self.timeline.append(entry)
             for first, second in itertools.combinations(event.participants, 2):
-                if first.participant != second.participant:
-                    self.interactions.append(
-                        Interaction(
-                            article=article,
-                            event=event,
-                            first=first,
-                            second=second,
-                            date=entry.date,
-                        )
-                    )
+                if first.participant == second.participant:
+                    continue
+                both = saying[first.participant] & saying[second.participant]
+                interaction = Interaction(
+                    article=sources[0],
+                    event=event,
+                    first=first,
+                    second=second,
+                    date=entry.date,
+                    sources=tuple(a for a in sources if a in both),
+                    across_sides=_across_sides(world, first, second),
+                )
+                self.interactions.append(interaction)
+                self.interactions_of[first.participant].append(interaction)
+                self.interactions_of[second.participant].append(interaction)
 
     @staticmethod
     def _timeline_entry(
-        article: str, event: Event, events: dict[str, Event], placed_by: dict[str, Event | None]
+        event: Event,
+        events: dict[str, Event],
+        placed_by: dict[str, Event | None],
+        sources: tuple[str, ...],
     ) -> TimelineEntry:
         """The event's entry; ``placed_by`` remembers, per event id, the event whose date
         places it (none when no event up its ``part_of`` chain has a date), so that each
@@ -209,9 +262,26 @@ class QueryIndex:
         placing = placed_by.get(current.id) if current is not None else None
         for id in walked:
             placed_by[id] = placing
+        article = sources[0]
         if placing is None or placing.date is None:
-            return TimelineEntry(article=article, event=event, date=None, date_from=None)
-        return TimelineEntry(article=article, event=event, date=placing.date, date_from=placing.id)
+            return TimelineEntry(
+                article=article, event=event, date=None, date_from=None, sources=sources
+            )
+        return TimelineEntry(
+            article=article, event=event, date=placing.date, date_from=placing.id, sources=sources
+        )
+
+
+def _across_sides(world: World, first: Participation, second: Participation) -> bool:
+    """Whether two participants stand for different sides: different countries, or, where a
+    country is not known, host and guest (or a delegation)."""
+    countries = [
+        getattr(world.entities.get(p.participant), "country", None) for p in (first, second)
+    ]
+    if None not in countries:
+        return countries[0] != countries[1]
+    parts = {first.part, second.part}
+    return bool(parts & HOST_SIDE) and bool(parts & GUEST_SIDE)
 
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -232,14 +302,12 @@ _KIND_LIST = ", ".join(kind.__name__ for kind in _ENTITY_KINDS)
 _INDEX_LOCK = threading.RLock()
 
 
-def cached_index(
-    owner: object, build: Callable[[], QueryIndex], attribute: str = "_index"
-) -> QueryIndex:
+def cached_index(owner: object, build: Callable[[], _Built], attribute: str = "_index") -> _Built:
     """The query index kept in ``owner``'s ``attribute``, built by ``build`` on first use.
 
     Safe under threads: however many ask at once, ``build`` runs once per owner.
     """
-    index: QueryIndex | None = getattr(owner, attribute)
+    index: _Built | None = getattr(owner, attribute)
     if index is None:
         with _INDEX_LOCK:
             index = getattr(owner, attribute)
@@ -417,14 +485,28 @@ class Queries:
         return tuple(_filter(entries, not include_planned, lambda e: not e.is_planned))
 
     def interactions(
-        self, participant: str | Person | Institution | None = None
+        self,
+        participant: str | Person | Institution | None = None,
+        *,
+        took_place: bool = False,
+        across_sides: bool = False,
     ) -> tuple[Interaction, ...]:
-        """Who met whom: each pair of participants of each event, optionally those of one."""
-        found = self._query_index().interactions
+        """Who met whom: each pair of participants of each event, optionally those of one.
+
+        ``took_place`` keeps only events that took place (not planned, tentative or
+        ongoing); ``across_sides`` only pairs from different sides (see
+        :attr:`Interaction.across_sides`), so that who met whom is not who travelled
+        with whom.
+        """
+        index = self._query_index()
         if participant is None:
-            return tuple(found)
-        id = self._ref(participant, "participant", _SPEAKER_KINDS)
-        return tuple(i for i in found if id in i.pair)
+            found: Iterable[Interaction] = index.interactions
+        else:
+            id = self._ref(participant, "participant", _SPEAKER_KINDS)
+            found = index.interactions_of.get(id, ())
+        found = _filter(found, took_place, lambda i: i.event.status is EventStatus.TOOK_PLACE)
+        found = _filter(found, across_sides, lambda i: i.across_sides)
+        return tuple(found)
 
     def statements_where(
         self,
@@ -502,10 +584,14 @@ class Queries:
         wanted_status = _member(ConsensusStatus, status, "status")
         wanted_topic = self._topic(topic)
         party_id = self._ref(party, "party", _PARTY_KINDS) if party is not None else None
-        found: Iterable[ConsensusItem] = self._query_index().consensus_items
+        index = self._query_index()
+        found: Iterable[ConsensusItem] = (
+            index.consensus_with.get(party_id, ())
+            if party_id is not None
+            else index.consensus_items
+        )
         found = _filter(found, status is not None, lambda c: c.status is wanted_status)
         found = _filter(found, topic is not None, lambda c: wanted_topic in c.topics)
-        found = _filter(found, party is not None, lambda c: party_id in c.parties)
         return tuple(found)
 
     def topics(self) -> tuple[str, ...]:
@@ -517,13 +603,10 @@ class Queries:
         compared without case or accents (``lu chao`` finds ``Lü Chao``)."""
         if not isinstance(name, str):
             raise _type_error("name", "a name (str)", name)
-        wanted = fold_name(name)
+        entities = self._entities_by_id()
         found: list[Person | Institution] = []
-        for entity in self._entities_by_id().values():
-            if not isinstance(entity, Person | Institution):
-                continue
-            names = [entity.id, entity.name or entity.id]  # an unnamed person has its id
-            names += entity.aliases if isinstance(entity, Person) else entity.abbreviations
-            if any(fold_name(n) == wanted for n in names):
+        for id in self._query_index().named.get(fold_name(name), ()):
+            entity = entities[id]
+            if isinstance(entity, Person | Institution):
                 found.append(entity)
         return tuple(found)

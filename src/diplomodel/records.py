@@ -10,22 +10,28 @@ and whether it is a ``former`` one. An unnamed person's row has no names but a
 ``description``. The ``quantities`` table has one row per number an event, statement
 or consensus item gives: its ``owner`` (the id), ``value``, ``unit``, what it
 ``counts``, and the ``quote`` of its first evidence.
+Every row of an article's account carries its article's id (a statement's id is
+unique only in its article); ``entities`` has one row per merged thing with the
+articles that tell of it, and ``interactions`` one row per pair who met.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from .consensus import ConsensusItem
 from .corpus import Corpus
 from .countries import Country
-from .dates import EffectiveDate, FuzzyDate
+from .dates import FuzzyDate
 from .dossier import Dossier
+from .entities import Entity, kind_name
 from .evidence import Evidence
 from .institutions import Institution
 from .people import Person
 from .quantities import Quantity
+from .statements import Statement
 from .walk import iter_evidence
 
 __all__ = ["TABLES", "Record", "to_records", "write_jsonl"]
@@ -50,6 +56,8 @@ TABLES = (
     "consensus_topics",
     "quantities",
     "evidence",
+    "entities",
+    "interactions",
 )
 """The names of the tables :func:`to_records` returns, in order."""
 
@@ -80,12 +88,26 @@ def _date_columns(date: FuzzyDate | None) -> Record:
     }
 
 
-def _effective_date_columns(effective: EffectiveDate | None) -> Record:
-    """The date that holds (its EDTF) and whose it is: own, event or parent-event."""
+def _effective_date_columns(
+    item: Statement | ConsensusItem,
+    dossier: Dossier,
+    event_dates: Mapping[str, FuzzyDate | None],
+    resolve: Callable[[str], str],
+) -> Record:
+    """The date that holds (:meth:`Dossier.effective_date`) and whose it is: ``own``,
+    ``event`` or ``parent-event``; an event's date is its merged one in a corpus."""
+    effective = dossier.effective_date(item)
     if effective is None:
-        return {"effective_date": None, "effective_date_source": None}
+        return dict.fromkeys(
+            ("effective_date", "effective_earliest", "effective_latest", "effective_date_source")
+        )
+    date = effective.date
+    if effective.event is not None:
+        date = event_dates.get(resolve(effective.event)) or date
     return {
-        "effective_date": effective.date.edtf,
+        "effective_date": date.edtf,
+        "effective_earliest": date.earliest.isoformat() if date.earliest else None,
+        "effective_latest": date.latest.isoformat() if date.latest else None,
         "effective_date_source": effective.source.value,
     }
 
@@ -118,9 +140,22 @@ def _span_columns(evidence: Evidence, text_column: str) -> Record:
     return {text_column: evidence.quote, "start": evidence.start, "end": evidence.end}
 
 
-def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool) -> None:
+def _add_dossier(
+    tables: dict[str, list[Record]],
+    dossier: Dossier,
+    merged: bool,
+    event_dates: Mapping[str, FuzzyDate | None],
+    resolve: Callable[[str], str],
+) -> None:
     article = dossier.article
     a = article.id
+    # In a corpus, ids name the merged things (an id declared the same as another, the
+    # merged one), so that every id is a key of the merged tables.
+    r = resolve
+
+    def ro(id: str | None) -> str | None:
+        return None if id is None else resolve(id)
+
     tables["articles"].append(
         {
             "article": a,
@@ -139,10 +174,10 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
             tables["roles"].append(
                 {
                     "article": a,
-                    "person": person.id,
+                    "person": r(person.id),
                     "title": role.title,
-                    "institution": role.institution,
-                    "country": role.country,
+                    "institution": ro(role.institution),
+                    "country": ro(role.country),
                     **_prefixed("start", role.start),
                     **_prefixed("end", role.end),
                     "former": role.former,
@@ -153,20 +188,20 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
         tables["events"].append(
             {
                 "article": a,
-                "id": event.id,
+                "id": r(event.id),
                 "name": event.name,
                 "kind": event.kind.value,
                 "status": event.status.value,
                 **_date_columns(event.date),
                 "place": place.name if place else None,
-                "place_country": place.country if place else None,
+                "place_country": ro(place.country) if place else None,
                 "place_country_code": place.country_code if place else None,
-                "part_of": event.part_of,
-                "series": event.series,
+                "part_of": ro(event.part_of),
+                "series": ro(event.series),
                 "number": event.number,
                 "title": event.title,
                 "cameo": event.cameo,
-                "reported_by": event.reported_by,
+                "reported_by": ro(event.reported_by),
             }
         )
         tables["quantities"] += _quantity_rows(a, event.id, event.quantities)
@@ -174,8 +209,8 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
             tables["participations"].append(
                 {
                     "article": a,
-                    "event": event.id,
-                    "participant": participation.participant,
+                    "event": r(event.id),
+                    "participant": r(participation.participant),
                     "part": participation.part.value,
                 }
             )
@@ -187,46 +222,54 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "mode": statement.mode.value,
                 "act": statement.act.value,
                 **_span_columns(statement.content, "content"),
-                "event": statement.event,
-                "channel": statement.channel,
-                "on_behalf_of": statement.on_behalf_of,
+                "event": ro(statement.event),
+                "channel": ro(statement.channel),
+                "on_behalf_of": ro(statement.on_behalf_of),
                 "speaker_inferred": statement.speaker_inferred,
                 **_date_columns(statement.date),
-                **_effective_date_columns(dossier.effective_date(statement)),
+                **_effective_date_columns(statement, dossier, event_dates, resolve),
             }
         )
         tables["quantities"] += _quantity_rows(a, statement.id, statement.quantities)
         for speaker in statement.speakers:
-            tables["statement_speakers"].append({"statement": statement.id, "speaker": speaker})
+            tables["statement_speakers"].append(
+                {"article": a, "statement": statement.id, "speaker": r(speaker)}
+            )
         for topic in statement.topics:
-            tables["statement_topics"].append({"statement": statement.id, "topic": topic})
+            tables["statement_topics"].append(
+                {"article": a, "statement": statement.id, "topic": topic}
+            )
         for addressee in statement.addressees:
             tables["statement_addressees"].append(
-                {"statement": statement.id, "addressee": addressee}
+                {"article": a, "statement": statement.id, "addressee": r(addressee)}
             )
     for item in dossier.consensus_items:
         tables["consensus_items"].append(
             {
                 "article": a,
-                "id": item.id,
+                "id": r(item.id),
                 "status": item.status.value,
                 **_span_columns(item.content, "content"),
-                "event": item.event,
-                "document": item.document,
-                "reported_by": item.reported_by,
-                **_effective_date_columns(dossier.effective_date(item)),
+                "event": ro(item.event),
+                "document": ro(item.document),
+                "reported_by": ro(item.reported_by),
+                **_effective_date_columns(item, dossier, event_dates, resolve),
             }
         )
         tables["quantities"] += _quantity_rows(a, item.id, item.quantities)
         for party in item.parties:
-            tables["consensus_parties"].append({"consensus_item": item.id, "party": party})
+            tables["consensus_parties"].append(
+                {"article": a, "consensus_item": r(item.id), "party": r(party)}
+            )
         for topic in item.topics:
-            tables["consensus_topics"].append({"consensus_item": item.id, "topic": topic})
+            tables["consensus_topics"].append(
+                {"article": a, "consensus_item": r(item.id), "topic": topic}
+            )
     for site in iter_evidence(dossier):
         tables["evidence"].append(
             {
                 "article": a,
-                "owner": site.owner,
+                "owner": r(site.owner),
                 "path": site.path,
                 **_span_columns(site.evidence, "quote"),
             }
@@ -273,19 +316,72 @@ def _add_entities(
         )
 
 
+def _add_merged(tables: dict[str, list[Record]], source: Dossier | Corpus) -> None:
+    """The merged things with their sources, and who met whom."""
+    for entity in source.entities() if isinstance(source, Dossier) else _corpus_things(source):
+        if isinstance(source, Corpus):
+            articles = tuple(dict.fromkeys(a for a, _v in source.sources(entity.id)))
+            names = source.names(entity.id)
+        else:
+            articles = (source.article.id,)
+            names = (entity.name,) if entity.name is not None else ()
+        tables["entities"].append(
+            {
+                "id": entity.id,
+                "kind": kind_name(entity),
+                "name": entity.name,
+                "other_names": "; ".join(names[1:]) or None,
+                "same_as": "; ".join(getattr(entity, "same_as", ())) or None,
+                "sources": "; ".join(articles),
+                "source_count": len(articles),
+            }
+        )
+    for interaction in source.interactions():
+        date = _date_columns(interaction.date)
+        tables["interactions"].append(
+            {
+                "event": interaction.event.id,
+                "first": interaction.first.participant,
+                "first_part": interaction.first.part.value,
+                "second": interaction.second.participant,
+                "second_part": interaction.second.part.value,
+                "status": interaction.event.status.value,
+                "earliest": date["earliest"],
+                "latest": date["latest"],
+                "edtf": date["edtf"],
+                "across_sides": interaction.across_sides,
+                "sources": "; ".join(interaction.sources),
+            }
+        )
+
+
+def _corpus_things(corpus: Corpus) -> list[Entity]:
+    """Every merged thing of a corpus, statements (each its article's) left out."""
+    merged: list[Entity] = [*corpus.countries, *corpus.institutions, *corpus.people]
+    return [*merged, *corpus.events, *corpus.consensus_where()]
+
+
 def to_records(source: Dossier | Corpus) -> dict[str, list[Record]]:
     """Every table of a dossier or corpus, by name (see :data:`TABLES`).
 
-    In a corpus, countries, institutions and people are merged (one row per id);
-    every other row carries the id of its article.
+    In a corpus, countries, institutions and people are merged (one row per id), and
+    ``entities`` has a row per merged thing, with its sources; every other row is
+    one article's account and carries its article's id. ``interactions`` has one
+    row per pair of participants of each (merged) event.
     """
     tables: dict[str, list[Record]] = {name: [] for name in TABLES}
+    event_dates = {entry.event.id: entry.date for entry in source.timeline()}
     if isinstance(source, Corpus):
         _add_entities(tables, source.countries, source.institutions, source.people)
+
+        def resolve(id: str) -> str:
+            return source.get(id).id if id in source else id
+
         for dossier in source.dossiers:
-            _add_dossier(tables, dossier, merged=True)
+            _add_dossier(tables, dossier, True, event_dates, resolve)
     else:
-        _add_dossier(tables, source, merged=False)
+        _add_dossier(tables, source, False, event_dates, lambda id: id)
+    _add_merged(tables, source)
     return tables
 
 

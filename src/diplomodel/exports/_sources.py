@@ -9,7 +9,7 @@ from typing import Any
 from diplomodel.article import Article
 from diplomodel.corpus import Corpus
 from diplomodel.dossier import Dossier
-from diplomodel.errors import Problem, ValidationError, shorten
+from diplomodel.errors import shorten
 
 __all__ = ["Source", "article_iri", "dossiers_of"]
 
@@ -31,8 +31,8 @@ def dossiers_of(source: Any, caller: str) -> tuple[Dossier, ...]:
     """The dossiers to export, in order.
 
     ``caller`` names the export function for the message of a :class:`TypeError`
-    (anything but a dossier or a corpus). Articles that share an id cannot be told
-    apart in an export: the repeats raise one :class:`~diplomodel.ValidationError`.
+    (anything but a dossier or a corpus). A corpus never holds an article twice: it
+    refuses one when it is built.
     """
     if isinstance(source, Dossier):
         return (source,)
@@ -40,20 +40,4 @@ def dossiers_of(source: Any, caller: str) -> tuple[Dossier, ...]:
         raise TypeError(
             f"{caller}() takes a Dossier or a Corpus, got {type(source).__name__} {shorten(source)}"
         )
-    first: dict[str, int] = {}
-    problems = []
-    for index, dossier in enumerate(source.dossiers):
-        id = dossier.article.id
-        if id in first:
-            problems.append(
-                Problem(
-                    f"dossiers[{index}].article.id",
-                    f"repeats the article id {shorten(id)} of dossiers[{first[id]}]; "
-                    "an export names each article by its id",
-                )
-            )
-        else:
-            first[id] = index
-    if problems:
-        raise ValidationError(f"cannot export the corpus with {caller}()", problems)
     return source.dossiers

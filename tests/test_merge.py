@@ -1,0 +1,534 @@
+"""One world across articles: four fixture reports of one meeting, merged field by field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import dossiers as dossier_strategy
+
+import diplomodel as dm
+from diplomodel import corpus as corpus_module
+from diplomodel.merge import World
+from diplomodel.queries import QueryIndex
+
+FIXTURES = Path(__file__).parent / "fixtures" / "merge"
+PREVIEW, REPORT, REVIEW, CONTRADICTING = (
+    FIXTURES / f"{name}.toml" for name in ("preview", "report", "review", "contradicting")
+)
+TALKS = "pt-no-foreign-ministers-talks-2025-03"
+
+
+@pytest.fixture(scope="module")
+def dossiers() -> dict[str, dm.Dossier]:
+    return {path.stem: dm.load(path) for path in (PREVIEW, REPORT, REVIEW, CONTRADICTING)}
+
+
+@pytest.fixture(scope="module")
+def world(dossiers: dict[str, dm.Dossier]) -> dm.Corpus:
+    """The three reports that agree."""
+    return dm.Corpus([dossiers["preview"], dossiers["report"], dossiers["review"]])
+
+
+@pytest.fixture(scope="module")
+def disputed(dossiers: dict[str, dm.Dossier]) -> dm.Corpus:
+    """The three reports and the one that contradicts them."""
+    return dm.Corpus(list(dossiers.values()))
+
+
+def article(dossiers: dict[str, dm.Dossier], name: str) -> str:
+    return dossiers[name].article.id
+
+
+def test_three_reports_of_one_meeting_merge_without_a_conflict(world: dm.Corpus) -> None:
+    assert world.conflicts == ()
+    assert world.check() is world
+    assert len(world.events) == 1
+    assert [p.id for p in world.people] == ["lars-holm", "ana-ferreira"]
+    assert [i.id for i in world.institutions] == [
+        "pt-foreign-ministry",
+        "no-foreign-ministry",
+        "pt-government",
+    ]
+
+
+def test_date_windows_are_intersected(world: dm.Corpus, dossiers: dict[str, dm.Dossier]) -> None:
+    # "next week" (a week), "on Wednesday" (a day), "in March" (a month): one day.
+    windows = [d.events[0].date for name, d in dossiers.items() if name != "contradicting"]
+    assert [w.precision.value for w in windows if w is not None] == ["week", "day", "month"]
+    talks = world.get(TALKS, dm.Event)
+    assert talks.date is not None
+    assert (talks.date.earliest, talks.date.latest) == (dt.date(2025, 3, 12),) * 2
+    assert talks.date.text == "on Wednesday"
+
+
+def test_each_window_keeps_its_articles(world: dm.Corpus, dossiers: dict[str, dm.Dossier]) -> None:
+    dated = {a.value.edtf: a.articles for a in world.attestations(TALKS, "date")}
+    assert dated == {
+        "[2025-03-10..2025-03-16]": (article(dossiers, "preview"),),
+        "2025-03-12": (article(dossiers, "report"),),
+        "2025-03": (article(dossiers, "review"),),
+    }
+
+
+def test_overlapping_windows_give_their_common_days(dossiers: dict[str, dm.Dossier]) -> None:
+    # "mid-March" (11-20) and "next week" (10-16) overlap, neither inside the other.
+    report = dossiers["report"]
+    mid_march = dm.resolve_date("mid-March", report.article.published)
+    moved = attrs.evolve(report.events[0], date=mid_march)
+    corpus = dm.Corpus([dossiers["preview"], attrs.evolve(report, events=(moved,))])
+    date = corpus.get(TALKS, dm.Event).date
+    assert date is not None
+    assert (date.earliest, date.latest) == (dt.date(2025, 3, 11), dt.date(2025, 3, 16))
+    assert corpus.conflicts == ()
+
+
+def test_a_status_that_changes_between_days_is_history(
+    world: dm.Corpus, dossiers: dict[str, dm.Dossier]
+) -> None:
+    assert world.get(TALKS, dm.Event).status is dm.EventStatus.TOOK_PLACE
+    history = [(r.published.isoformat(), r.status.value) for r in world.history(TALKS)]
+    assert history == [
+        ("2025-03-03", "planned"),
+        ("2025-03-13", "took-place"),
+        ("2025-04-02", "took-place"),
+    ]
+    assert world.history(TALKS)[0].article == article(dossiers, "preview")
+
+
+def test_statuses_of_one_day_that_differ_are_a_conflict(dossiers: dict[str, dm.Dossier]) -> None:
+    preview, report = dossiers["preview"], dossiers["report"]
+    same_day = attrs.evolve(preview.article, published=report.article.published)
+    corpus = dm.Corpus([attrs.evolve(preview, article=same_day), report])
+    (conflict,) = corpus.conflicts
+    assert (conflict.id, conflict.field) == (TALKS, "status")
+    assert conflict.values == (
+        (preview.article.id, "planned"),
+        (report.article.id, "took-place"),
+    )
+
+
+def test_the_more_specific_part_stands(world: dm.Corpus) -> None:
+    parts = {p.participant: p.part for p in world.get(TALKS, dm.Event).participants}
+    assert parts == {"ana-ferreira": dm.ParticipantPart.HOST, "lars-holm": dm.ParticipantPart.GUEST}
+    by_part = {
+        (a.value.participant, a.value.part.value): len(a.articles)
+        for a in world.attestations(TALKS, "participants")
+    }
+    assert by_part == {
+        ("lars-holm", "participant"): 2,
+        ("ana-ferreira", "participant"): 2,
+        ("ana-ferreira", "host"): 1,
+        ("lars-holm", "guest"): 1,
+    }
+
+
+def test_roles_merge_up_to_case_and_spacing(world: dm.Corpus) -> None:
+    # "foreign minister", "Foreign Minister", "Foreign  minister": one post.
+    ferreira = world.get("ana-ferreira", dm.Person)
+    assert [(r.title, r.institution) for r in ferreira.roles] == [
+        ("foreign minister", "pt-foreign-ministry")
+    ]
+    titles = [a.value.title for a in world.attestations("ana-ferreira", "roles")]
+    assert titles == ["foreign minister"]
+    (said,) = world.attestations("ana-ferreira", "roles")
+    assert len(said.articles) == 3
+    assert len(world.roles_of("pt-foreign-ministry")) == 1
+
+
+def test_names_gather_and_never_conflict(world: dm.Corpus) -> None:
+    assert world.names("pt-foreign-ministry") == (
+        "Ministry of Foreign Affairs of Portugal",
+        "Portuguese Foreign Ministry",
+        "Foreign Ministry of Portugal",
+    )
+    assert world.get("pt-foreign-ministry").name == "Ministry of Foreign Affairs of Portugal"
+    assert [i.id for i in world.named("Foreign Ministry of Portugal")] == ["pt-foreign-ministry"]
+    assert world.names(TALKS)[1:] == (
+        "Portugal-Norway foreign ministers' talks",
+        "Ferreira-Holm talks",
+    )
+
+
+def test_same_as_makes_two_ids_one_thing(world: dm.Corpus, dossiers: dict[str, dm.Dossier]) -> None:
+    assert world.get("portugal-mfa") is world.get("pt-foreign-ministry")
+    assert [a for a, _v in world.sources("portugal-mfa")] == [
+        article(dossiers, "preview"),
+        article(dossiers, "report"),
+        article(dossiers, "review"),
+    ]
+    # The review's own references to its id now name the merged thing.
+    _review, version = world.sources("ana-ferreira")[2]
+    assert isinstance(version, dm.Person)
+    assert version.roles[0].institution == "pt-foreign-ministry"
+    assert "portugal-mfa" not in {i.id for i in world.institutions}
+
+
+def test_a_fact_given_by_one_article_is_kept(world: dm.Corpus) -> None:
+    # Only the wire report says which body the ministry sits in.
+    ministry = world.get("pt-foreign-ministry", dm.Institution)
+    assert ministry.parent == "pt-government"
+    (parent,) = world.attestations("pt-foreign-ministry", "parent")
+    assert parent.articles == ("north-sea-wire-2025-03-13-fisheries-working-group",)
+
+
+def test_each_article_keeps_its_own_evidence(
+    world: dm.Corpus, dossiers: dict[str, dm.Dossier]
+) -> None:
+    evidence = world.attestations("lars-holm", "evidence")
+    assert [a.articles for a in evidence] == [
+        (article(dossiers, name),) for name in ("preview", "report", "review")
+    ]
+    for said in evidence:
+        text = next(d.article.text for d in dossiers.values() if d.article.id == said.articles[0])
+        assert all(text[e.start : e.end] == e.quote for e in said.value)
+    assert {s.article for s in world.mentions("lars-holm")} == {
+        article(dossiers, name) for name in ("preview", "report", "review")
+    }
+
+
+def test_consensus_items_merge_and_statements_stay_with_their_article(
+    world: dm.Corpus, dossiers: dict[str, dm.Dossier]
+) -> None:
+    (item,) = world.consensus_where(party="lars-holm")
+    assert [a for a, _v in world.sources(item.id)] == [
+        article(dossiers, "report"),
+        article(dossiers, "review"),
+    ]
+    assert [s.id for s in world.statements_by("lars-holm")] == [
+        "holm-build-together",
+        "holm-ferry-budget",
+    ]
+
+
+def test_the_contradicting_report_gives_conflicts_naming_field_values_and_articles(
+    disputed: dm.Corpus, dossiers: dict[str, dm.Dossier]
+) -> None:
+    rumour = article(dossiers, "contradicting")
+    found = {(c.id, c.field): dict(c.values) for c in disputed.conflicts}
+    assert set(found) == {
+        ("pt-foreign-ministry", "parent"),
+        ("lars-holm", "country"),
+        (TALKS, "date"),
+        (TALKS, "place"),
+        (TALKS, "participants[lars-holm].part"),
+        (TALKS, "participants[ana-ferreira].part"),
+    }
+    assert found[("pt-foreign-ministry", "parent")] == {
+        article(dossiers, "report"): "pt-government",
+        rumour: "pt-presidency",
+    }
+    assert found[("lars-holm", "country")][rumour] == "dk"
+    assert found[(TALKS, "date")][rumour] == "2025-02 (in February)"
+    assert found[(TALKS, "date")][article(dossiers, "report")] == "2025-03-12 (on Wednesday)"
+    assert found[(TALKS, "place")][rumour] == {"name": "Porto", "country": "pt"}
+    assert found[(TALKS, "participants[lars-holm].part")] == {
+        article(dossiers, "preview"): "participant",
+        article(dossiers, "report"): "guest",
+        article(dossiers, "review"): "participant",
+        rumour: "host",
+    }
+    with pytest.raises(dm.ValidationError) as raised:
+        disputed.check()
+    assert len(raised.value.problems) == 6
+    assert "pt-foreign-ministry.parent differs between articles" in str(raised.value)
+
+
+def test_a_conflict_keeps_the_first_articles_value(disputed: dm.Corpus) -> None:
+    talks = disputed.get(TALKS, dm.Event)
+    assert talks.place is not None
+    assert talks.place.name == "Lisbon"
+    assert disputed.get("lars-holm", dm.Person).country == "no"
+
+
+def test_an_article_given_twice_is_an_error(dossiers: dict[str, dm.Dossier]) -> None:
+    with pytest.raises(dm.ValidationError) as raised:
+        dm.Corpus([dossiers["preview"], dossiers["report"], dossiers["preview"]])
+    (problem,) = raised.value.problems
+    assert problem.path == "$.dossiers[2].article.id"
+    assert (
+        "duplicate article id 'harbour-ledger-2025-03-03-holm-to-visit-lisbon'" in problem.message
+    )
+    assert "first at $.dossiers[0]" in problem.message
+
+
+def test_attestations_refuse_an_unknown_field(world: dm.Corpus) -> None:
+    with pytest.raises(dm.ValidationError, match="'colour' is not one of: id, name"):
+        world.attestations("lars-holm", "colour")
+    with pytest.raises(dm.NotFoundError, match="no object with id 'nobody'"):
+        world.attestations("nobody", "name")
+
+
+# -- queries over the merged world ----------------------------------------------
+
+
+def test_queries_give_the_merged_event_once_with_its_sources(world: dm.Corpus) -> None:
+    (entry,) = world.timeline()
+    assert entry.event.id == TALKS
+    assert entry.sources == tuple(d.article.id for d in world.dossiers)
+    assert entry.date is not None
+    assert entry.date.edtf == "2025-03-12"
+    assert [e.id for e in world.events_involving("lars-holm")] == [TALKS]
+    (meeting,) = world.interactions()
+    assert meeting.pair == {"lars-holm", "ana-ferreira"}
+    assert meeting.sources == entry.sources
+    assert [e.id for e in world.events_where(status="took-place")] == [TALKS]
+
+
+def test_interactions_filter_by_status_and_sides(dossiers: dict[str, dm.Dossier]) -> None:
+    planned_only = dm.Corpus([dossiers["preview"]])
+    assert len(planned_only.interactions()) == 1
+    assert planned_only.interactions(took_place=True) == ()
+    seed = dm.load_seed()
+    everyone = seed.interactions()
+    across = seed.interactions(across_sides=True)
+    countries = {p.id: p.country for p in seed.people}
+    same_side = [
+        i for i in everyone if i.pair <= set(countries) and len({countries[p] for p in i.pair}) == 1
+    ]
+    assert same_side  # the delegation's members travelled together
+    assert not set(map(id, same_side)) & set(map(id, across))
+    assert any(i.pair == {"wang-yi", "hiroshi-moriyama"} for i in across)
+    assert not any(i.pair == {"hiroshi-moriyama", "makoto-nishida"} for i in across)
+
+
+def _work(query: Callable[[], Any]) -> int:
+    """How many Python and C function calls a query makes: a measure of work, not time."""
+    calls = 0
+
+    def count(_frame: FrameType, event: str, _arg: Any) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        query()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def _copies(dossiers: list[dm.Dossier], n: int) -> list[dm.Dossier]:
+    """The dossiers and ``n - 1`` copies of them in which every id is another."""
+    copies = list(dossiers)
+    ids = {d.article.id for d in dossiers} | {e.id for d in dossiers for e in d.entities()}
+    ids |= {other for d in dossiers for e in d.entities() for other in getattr(e, "same_as", ())}
+    for copy in range(1, n):
+        for dossier in dossiers:
+            text = dm.to_json(dossier)
+            for id in ids:
+                text = text.replace(json.dumps(id), json.dumps(f"{id}-copy-{copy}"))
+            copies.append(dm.from_json(text, dm.Dossier))
+    return copies
+
+
+def test_queries_on_a_corpus_cost_the_size_of_their_answer(
+    dossiers: dict[str, dm.Dossier],
+) -> None:
+    agreeing = [dossiers["preview"], dossiers["report"], dossiers["review"]]
+    small, large = dm.Corpus(_copies(agreeing, 3)), dm.Corpus(_copies(agreeing, 9))
+    assert len(large.events) == 3 * len(small.events)
+    queries: list[Callable[[dm.Corpus], Any]] = [
+        lambda c: c.events_involving("lars-holm"),
+        lambda c: c.interactions("lars-holm", took_place=True, across_sides=True),
+        lambda c: c.statements_by("lars-holm"),
+        lambda c: c.roles_of("portugal-mfa"),
+        lambda c: c.consensus_where(party="ana-ferreira"),
+        lambda c: c.mentions("lars-holm"),
+        lambda c: c.named("lars-holm"),
+        lambda c: c.sources("portugal-mfa"),
+        lambda c: c.attestations(TALKS, "date"),
+        lambda c: c.history(TALKS),
+    ]
+    for corpus in (small, large):
+        for query in queries:
+            query(corpus)  # the index is built once, on first use
+    for query in queries:
+        assert query(small) == query(large)
+        assert _work(lambda q=query: q(small)) == _work(lambda q=query: q(large))
+
+
+def test_the_merged_world_and_its_index_are_built_once(
+    dossiers: dict[str, dm.Dossier], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+
+    class CountingWorld(World):
+        def __init__(self, found: Any) -> None:
+            built.append("world")
+            super().__init__(found)
+
+    class CountingIndex(QueryIndex):
+        def __init__(self, found: Any, world: World | None = None) -> None:
+            built.append("index")
+            super().__init__(found, world)
+
+    monkeypatch.setattr(corpus_module, "World", CountingWorld)
+    monkeypatch.setattr(corpus_module, "QueryIndex", CountingIndex)
+    corpus = dm.Corpus(list(dossiers.values()))
+    assert built == []  # nothing is merged until asked
+    for _ in range(3):
+        assert len(corpus.conflicts) == 6
+        corpus.timeline()
+        corpus.interactions("lars-holm")
+    assert built == ["world", "index"]
+
+
+# -- one corpus file format -------------------------------------------------------
+
+
+def test_a_corpus_is_written_and_read_as_one_format(world: dm.Corpus, tmp_path: Path) -> None:
+    text = dm.to_json(world)
+    assert list(json.loads(text)) == ["dossiers"]
+    assert dm.from_json(text, dm.Corpus) == world
+    path = tmp_path / "corpus.json"
+    path.write_text(text, encoding="utf-8")
+    assert dm.read_corpus(path) == world
+    assert dm.Corpus.load([path]) == world
+    assert dm.read_corpus(PREVIEW).dossiers == (world.dossiers[0],)
+
+
+def test_a_corpus_file_with_an_article_twice_is_refused(world: dm.Corpus, tmp_path: Path) -> None:
+    data = json.loads(dm.to_json(world))
+    data["dossiers"].append(data["dossiers"][0])
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(dm.ValidationError) as raised:
+        dm.read_corpus(path)
+    assert raised.value.summary.startswith("twice.json: ") or "twice.json" in str(raised.value)
+    assert [p.path for p in raised.value.problems] == ["$.dossiers[3].article.id"]
+
+
+def test_a_corpus_file_with_a_bad_dossier_names_its_path(world: dm.Corpus) -> None:
+    data = json.loads(dm.to_json(world))
+    data["dossiers"][1]["events"][0]["status"] = "happened"
+    with pytest.raises(dm.ValidationError) as raised:
+        dm.from_json(json.dumps(data), dm.Corpus)
+    paths = [p.path for p in raised.value.problems]
+    assert "$.dossiers[1].events[0].status" in paths
+
+
+# -- tables ---------------------------------------------------------------------
+
+
+def test_tables_carry_articles_sources_and_edges(
+    world: dm.Corpus, dossiers: dict[str, dm.Dossier]
+) -> None:
+    tables = dm.to_records(world)
+    for name in (
+        "statement_speakers",
+        "statement_topics",
+        "consensus_parties",
+        "consensus_topics",
+        "participations",
+        "roles",
+    ):
+        assert tables[name], name
+        assert all(row["article"] in {d.article.id for d in world.dossiers} for row in tables[name])
+    talks = next(row for row in tables["entities"] if row["id"] == TALKS)
+    assert (talks["kind"], talks["source_count"]) == ("event", 3)
+    assert talks["sources"] == "; ".join(d.article.id for d in world.dossiers)
+    ministry = next(row for row in tables["entities"] if row["id"] == "pt-foreign-ministry")
+    assert ministry["other_names"] == "Portuguese Foreign Ministry; Foreign Ministry of Portugal"
+    (edge,) = tables["interactions"]
+    assert {edge["first"], edge["second"]} == {"lars-holm", "ana-ferreira"}
+    assert (edge["status"], edge["edtf"], edge["across_sides"]) == (
+        "took-place",
+        "2025-03-12",
+        True,
+    )
+    # A statement said at the talks takes the talks' merged date; one with neither
+    # date nor event has none (it is not made up from the article's day).
+    statements = {row["id"]: row for row in tables["statements"]}
+    said_at_talks = statements["ferreira-same-ocean"]
+    assert (said_at_talks["effective_date_source"], said_at_talks["effective_earliest"]) == (
+        "event",
+        "2025-03-12",
+    )
+    undated = statements["holm-ferry-budget"]
+    assert (undated["effective_date_source"], undated["effective_earliest"]) == (None, None)
+
+
+def test_a_field_without_a_rule_of_its_own_merges_when_equal_and_conflicts_when_not(
+    world: dm.Corpus, dossiers: dict[str, dm.Dossier]
+) -> None:
+    # Every article calls the ministry a ministry: merged, no conflict.
+    assert world.get("pt-foreign-ministry", dm.Institution).kind is dm.InstitutionKind.MINISTRY
+    report = dossiers["report"]
+    changed = tuple(
+        attrs.evolve(i, kind=dm.InstitutionKind.STATE_BODY) if i.id == "pt-foreign-ministry" else i
+        for i in report.institutions
+    )
+    corpus = dm.Corpus([dossiers["preview"], attrs.evolve(report, institutions=changed)])
+    (conflict,) = corpus.conflicts
+    assert (conflict.id, conflict.field, conflict.values) == (
+        "pt-foreign-ministry",
+        "kind",
+        ((article(dossiers, "preview"), "ministry"), (article(dossiers, "report"), "state-body")),
+    )
+
+
+def test_two_things_of_one_article_declared_the_same_are_a_conflict(
+    dossiers: dict[str, dm.Dossier],
+) -> None:
+    report = dossiers["report"]
+    government = attrs.evolve(report.institutions[0], same_as=("pt-foreign-ministry",))
+    changed = attrs.evolve(report, institutions=(government, *report.institutions[1:]))
+    corpus = dm.Corpus([dossiers["preview"], changed])
+    same_as = [c for c in corpus.conflicts if c.field == "same_as"]
+    assert [(c.id, c.values) for c in same_as] == [
+        (
+            "pt-foreign-ministry",
+            (
+                (article(dossiers, "report"), "pt-government"),
+                (article(dossiers, "report"), "pt-foreign-ministry"),
+            ),
+        )
+    ]
+
+
+def test_ids_in_a_corpus_tables_are_keys_of_its_merged_tables(world: dm.Corpus) -> None:
+    tables = dm.to_records(world)
+    people = {row["id"] for row in tables["people"]}
+    institutions = {row["id"] for row in tables["institutions"]}
+    things = {row["id"] for row in tables["entities"]}
+    # The review names the ministry portugal-mfa: its rows name the merged id.
+    assert {row["institution"] for row in tables["roles"]} <= institutions
+    assert "pt-foreign-ministry" in {row["institution"] for row in tables["roles"]}
+    assert {row["participant"] for row in tables["participations"]} <= people | institutions
+    assert {row["party"] for row in tables["consensus_parties"]} <= people | institutions
+    assert {row["event"] for row in tables["participations"]} <= things
+    assert "portugal-mfa" not in {row["owner"] for row in tables["evidence"]}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dossier=dossier_strategy())
+def test_a_dossier_merged_with_a_copy_of_itself_is_itself(dossier: dm.Dossier) -> None:
+    copy = attrs.evolve(dossier, article=attrs.evolve(dossier.article, id="another-article"))
+    corpus = dm.Corpus([dossier, copy])
+    assert corpus.conflicts == ()
+    for entity in dossier.entities():
+        assert corpus.get(entity.id) == entity
+        assert [a for a, _v in corpus.sources(entity.id)] == [dossier.article.id, "another-article"]
+    assert [e.event for e in corpus.timeline()] == [e.event for e in dossier.timeline()]
+    assert len(corpus.interactions()) == len(dossier.interactions())
+
+
+def test_read_dossier_points_a_corpus_file_to_read_corpus(world: dm.Corpus, tmp_path: Path) -> None:
+    path = tmp_path / "corpus.json"
+    path.write_text(dm.to_json(world), encoding="utf-8")
+    with pytest.raises(dm.ValidationError) as raised:
+        dm.read_dossier(path)
+    assert "corpus.json: a corpus file, not one dossier" in str(raised.value)
+    (problem,) = raised.value.problems
+    assert problem.path == "$.dossiers"
+    assert "read_corpus" in problem.message
