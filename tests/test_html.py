@@ -493,6 +493,9 @@ def test_quantities_stand_beside_their_facts_and_kinds_are_named() -> None:
     assert "numbers: $1 billion = 1000000000 USD (size of the proposed fund)" in fund.text
     visit = rows(page)["iwaya-visit"]
     assert "three-day visit = 3 day (length of the visit)" in visit.text
+    # Drawn beside the bar, not only on hover.
+    numbers = [e.text for e in page.find("text", "numbers") if e.parent is visit]
+    assert numbers == ["3 day (length of the visit)"]
     assert "visit, ongoing" in visit.text
     summit = rows(page)["xi-ishiba-summit"]
     assert "summit, took-place" in summit.text

@@ -122,10 +122,15 @@ def _names(source: Queries, ids: Iterable[str]) -> str:
 def _quantity_words(quantity: Quantity) -> str:
     """A number the article gives, in its words and in full: "eight agreements = 8
     (agreements)"."""
+    words = " \u2026 ".join(span.quote for span in quantity.evidence)
+    return f"{words} = {_quantity_value(quantity)}"
+
+
+def _quantity_value(quantity: Quantity) -> str:
+    """A number in full with its unit and what it counts: "3 day (length of the visit)"."""
     value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
     unit = f" {quantity.unit}" if quantity.unit else ""
-    words = " \u2026 ".join(span.quote for span in quantity.evidence)
-    return f"{words} = {value}{unit} ({quantity.counts})"
+    return f"{value}{unit} ({quantity.counts})"
 
 
 def _quantities_words(quantities: Iterable[Quantity]) -> str:
@@ -317,6 +322,7 @@ _TL_RIGHT = 12
 _TL_ROW = 40
 _TL_TOP = 50
 _LABEL_CHARACTERS = 72
+_NUMBERS_CHARACTERS = 40
 _OPEN_REACH = 0.06
 """How far past its known bound an open window is drawn, as a share of the scale."""
 
@@ -416,7 +422,7 @@ def _timeline_svg(
         within = f" (within {entry.date_from})" if inherited else ""
         tag = article_tag.get(entry.article, "")
         counted = f" \u00b7 {_quantities_words(event.quantities)}" if event.quantities else ""
-        words = f"{tag}{event.name} \u2014 {date.text}{within}{counted}"
+        words = f"{tag}{event.name} \u2014 {date.text}{within}"
         anchor, text_x = ("start", left) if left < _TL_WIDTH / 2 else ("end", right)
         out.append(
             f'<g class="{" ".join(classes)}" data-id="{_e(event.id)}" '
@@ -447,6 +453,18 @@ def _timeline_svg(
                     f'<path class="open" d="M{left:.1f},{y - 8} l-9,8 l9,8 z"/>'
                     f'<text class="open" x="{left - 22:.1f}" y="{y + 4}">\u2026</text>'
                 )
+        if event.quantities:
+            # The numbers beside the bar, on the side with room for them.
+            numbers = _short(
+                "; ".join(_quantity_value(quantity) for quantity in event.quantities),
+                _NUMBERS_CHARACTERS,
+            )
+            beyond = 22 if date.latest is None else 6
+            if right < _TL_WIDTH * 0.6:
+                side = f'x="{right + beyond:.1f}" text-anchor="start"'
+            else:
+                side = f'x="{left - beyond:.1f}" text-anchor="end"'
+            out.append(f'<text class="numbers" {side} y="{y + 4}">{_e(numbers)}</text>')
         out.append("</g>")
     out.append("</svg>")
     undated = [entry for entry in entries if entry.date is None]
@@ -829,6 +847,7 @@ line.published{stroke:#dc2626;stroke-dasharray:3 3}text.published{fill:#dc2626}
 .tl-row path.open{fill:var(--event)}
 .tl-row.planned circle,.tl-row.planned rect{fill:#fff;stroke:var(--event);stroke-width:1.5}
 .tl-row.inherited text{fill:var(--muted)}
+.tl-row text.numbers{fill:#166534;font-size:11px}
 .key span{display:inline-block;width:18px;height:9px;margin:0 3px 0 8px;vertical-align:middle}
 .key-day{background:var(--event);border-radius:50%;width:9px!important}
 .key-span{background:var(--event)}.key-window{background:#86efac;border:1px dashed var(--event)}
