@@ -168,6 +168,45 @@ def test_the_body_names_the_fact_and_field_that_hold_the_span(name: str) -> None
             assert "dcterms:identifier" not in body
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_a_quantitys_words_carry_its_number_unit_and_what_it_counts(name: str) -> None:
+    dossier = dossiers()[name]
+    as_json = dm.to_dict(dossier)
+    prefix = f"urn:diplomodel:annotation:{dossier.article.id}:"
+    for annotation in to_annotations(dossier):
+        body = annotation["body"]
+        path = unquote(annotation["id"].removeprefix(prefix))
+        found = re.match(r"^(.*\.quantities\[\d+\])\.evidence\[\d+\]$", path)
+        if found is None:
+            assert "schema:value" not in body
+            continue
+        quantity = _resolve(as_json, found[1])
+        assert body["schema:propertyID"].startswith("quantities[")
+        assert body["schema:value"] == quantity["value"]
+        assert body.get("schema:unitText") == quantity.get("unit")
+        assert body["schema:description"] == quantity["counts"]
+        assert quantity["counts"] in body["value"]
+
+
+def test_the_kinds_quantities_and_caption_are_annotated() -> None:
+    wire = dossiers()["kinds/wire-report"]
+    bodies = {unquote(a["id"].split(":", 4)[4]): a["body"] for a in to_annotations(wire)}
+    fund = bodies["$.statements[0].quantities[0].evidence[0]"]
+    assert (fund["dcterms:identifier"], fund["schema:value"], fund["schema:unitText"]) == (
+        "green-fund-proposal",
+        1_000_000_000,
+        "USD",
+    )
+    assert fund["value"].endswith("1000000000 USD (size of the proposed fund)")
+    caption = bodies["$.article.artifacts[2].evidence"]
+    assert caption["value"].startswith("artifact (caption), may be cited:")
+    dateline = bodies["$.article.artifacts[1].evidence"]
+    assert "not a fact" in dateline["value"]
+    # The talks are cited once in the text and once in the picture's caption.
+    talks = [bodies[f"$.events[1].evidence[{n}]"]["value"] for n in (0, 1)]
+    assert [value.endswith(", cited from a caption") for value in talks] == [False, True]
+
+
 def test_the_json_ld_has_the_required_keys() -> None:
     dossier = dossiers()["seed"]
     annotations = to_annotations(dossier)

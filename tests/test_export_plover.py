@@ -23,7 +23,7 @@ PLOVER_TYPES = {
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
 }  # fmt: skip
 VISITING = {"guest", "delegation-lead", "delegation-member"}
-ACTING = {"host", "author", "speaker"}
+ACTING = {"host", "author", "speaker", "co-chair"}
 
 
 @functools.cache
@@ -74,7 +74,7 @@ def test_actors_and_their_countries_are_the_dossiers(name: str) -> None:
         assert set(source) | set(recipient) <= participants | {place_country}
         for actor in record.get("source", []) + record.get("recipient", []):
             entity = dossier.get(actor["id"])
-            assert actor["actor_text"] == entity.name
+            assert actor["actor_text"] == dm.label_of(entity)
             country_id = entity.id if isinstance(entity, dm.Country) else entity.country
             if country_id is None:
                 assert "code" not in actor
@@ -159,6 +159,11 @@ def test_location_sentence_and_story(name: str) -> None:
                     country.alpha2,
                     country.alpha3,
                 )
+            elif event.place.country_code is not None:
+                iso = dm.iso_country(event.place.country_code)
+                assert (location["country code"], location["cc3"]) == (iso.alpha2, iso.alpha3)
+            else:
+                assert "country code" not in location
         info = record["text_info"]
         assert record["text"] == article.text[info["start"] : info["end"]]
         first = min(event.evidence)
@@ -169,6 +174,54 @@ def test_location_sentence_and_story(name: str) -> None:
         assert record["story_id"] == article.id
         assert record["cite_info"]["publication"] == article.publisher
         assert record["cite_info"]["url"] == f"urn:diplomodel:article:{article.id}"
+
+
+def with_codes(dossier: dm.Dossier, codes: dict[str, str]) -> dm.Dossier:
+    """The dossier with CAMEO codes given to some of its events, as a curator would."""
+    events = tuple(
+        attrs.evolve(e, cameo=codes[e.id]) if e.id in codes else e for e in dossier.events
+    )
+    return attrs.evolve(dossier, events=events)
+
+
+def test_the_new_kinds_give_records_only_where_a_code_is_given() -> None:
+    wire = dossiers()["kinds/wire-report"]
+    assert to_plover(wire) == []  # a summit, talks and a visit, but no CAMEO code given
+    coded_wire = with_codes(wire, {"xi-ishiba-summit": "040", "exchanges-dialogue": "040"})
+    records = {r["event_id"]: r for r in to_plover(coded_wire)}
+    assert list(records) == ["xi-ishiba-summit", "exchanges-dialogue"]
+    # Co-chairs lead together: both are sources, as PLOVER codes a reciprocal event.
+    dialogue = records["exchanges-dialogue"]
+    assert actor_ids(dialogue, "source") == ["wang-yi", "takeshi-iwaya"]
+    assert "recipient" not in dialogue
+    # Lima is in a country the article does not name: the curator's code gives it.
+    assert records["xi-ishiba-summit"]["event_loc"] == {
+        "name": "Lima",
+        "country code": "PE",
+        "cc3": "PER",
+    }
+    weekly = with_codes(dossiers()["kinds/weekly-review"], {"astana-meeting": "040"})
+    (meeting,) = to_plover(weekly)
+    assert (meeting["event_loc"]["country code"], meeting["event_loc"]["cc3"]) == ("KZ", "KAZ")
+
+
+def test_co_chairs_are_the_source_beside_guests() -> None:
+    briefing = dossiers()["kinds/briefing"]
+    dialogue = next(e for e in briefing.events if e.id == "exchanges-dialogue")
+    guest = dm.Participation(
+        participant="ministry-spokesperson",
+        part=dm.ParticipantPart.GUEST,
+        evidence=dialogue.participants[0].evidence,
+    )
+    changed = attrs.evolve(dialogue, participants=(*dialogue.participants, guest), cameo="040")
+    dossier = attrs.evolve(
+        briefing, events=tuple(changed if e is dialogue else e for e in briefing.events)
+    )
+    (record,) = to_plover(dossier)
+    assert actor_ids(record, "source") == ["wang-yi", "takeshi-iwaya"]
+    assert actor_ids(record, "recipient") == ["ministry-spokesperson"]
+    # An unnamed actor is given by the article's description.
+    assert record["recipient"][0]["actor_text"] == "a foreign ministry spokesperson"
 
 
 def test_identifiers_give_the_geonames_place_and_the_wikidata_actor() -> None:

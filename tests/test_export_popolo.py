@@ -89,14 +89,10 @@ def test_people_organizations_and_areas_are_the_dossiers(name: str) -> None:
     assert list(persons) == [p.id for p in dossier.people]
     for person in dossier.people:
         exported = persons[person.id]
-        # An unnamed person has no name keys and is known by the summary.
-        names = ("name", "family_name", "given_name", "summary")
-        assert tuple(exported.get(key) for key in names) == (
-            person.name,
-            person.family_name,
-            person.given_name,
-            person.description,
-        )
+        names = (exported.get("name"), exported.get("family_name"), exported.get("given_name"))
+        assert names == (person.name, person.family_name, person.given_name)
+        # An unnamed person is described in Popolo's one-line account, never given a name.
+        assert exported.get("summary") == person.description
         assert [n["name"] for n in exported.get("other_names", [])] == list(person.aliases)
         if person.country:
             assert exported["national_identity"] == dossier.get(person.country).name
@@ -124,12 +120,17 @@ def test_memberships_are_the_roles_and_the_members(name: str) -> None:
     dossier = dossiers()[name]
     memberships = to_popolo(dossier)["memberships"]
     roles = [
-        # A role held in a country (an office of state) has no organization.
-        (m["person_id"], m.get("organization_id"), m["role"])
+        (m["person_id"], m.get("organization_id"), m.get("area_id"), m["role"])
         for m in memberships
         if "person_id" in m
     ]
-    assert roles == [(p.id, r.institution, r.title) for p in dossier.people for r in p.roles]
+    assert roles == [
+        (p.id, r.institution, r.country, r.title) for p in dossier.people for r in p.roles
+    ]
+    former = [m.get("label") for m in memberships if "person_id" in m]
+    assert former == [
+        f"former {r.title}" if r.former else None for p in dossier.people for r in p.roles
+    ]
     members = [(m["organization_id"], m["member"]) for m in memberships if "member" in m]
     assert members == [
         (i.id, {"@type": "Organization", "id": m}) for i in dossier.institutions for m in i.members
@@ -145,17 +146,14 @@ def test_the_seed_has_organizations_inside_organizations_and_members() -> None:
     assert {"ldp", "komeito"} <= members
 
 
-@pytest.mark.skipif(
-    "start" not in attrs.fields_dict(dm.Role), reason="roles have no start or end yet"
-)
 def test_a_roles_start_and_end_become_the_memberships_dates() -> None:
     seed = dossiers()["seed"]
     published = seed.article.published
     person = seed.people[0]
     role = attrs.evolve(
         person.roles[0],
-        start=dm.resolve_date("in October", published),  # type: ignore[call-arg]
-        end=dm.resolve_date("this month", published),  # type: ignore[call-arg]
+        start=dm.resolve_date("in October", published),
+        end=dm.resolve_date("this month", published),
     )
     changed = attrs.evolve(person, roles=(role, *person.roles[1:]))
     dossier = attrs.evolve(seed, people=(changed, *seed.people[1:]))
@@ -163,6 +161,27 @@ def test_a_roles_start_and_end_become_the_memberships_dates() -> None:
     assert membership["start_date"] == "2024-10"
     assert membership["end_date"] == published.strftime("%Y-%m")
     assert invalid({"memberships": [membership]}) == []
+
+
+def test_offices_of_state_are_held_in_an_area_and_roles_keep_their_times() -> None:
+    wire, weekly = dossiers()["kinds/wire-report"], dossiers()["kinds/weekly-review"]
+    memberships = {m["id"]: m for m in to_popolo(wire)["memberships"]}
+    # Xi Jinping is President in China: no organization is made up for the office.
+    president = memberships["xi-jinping/roles/0"]
+    assert (president.get("organization_id"), president["area_id"]) == (None, "cn")
+    assert president["role"] == "President"
+    # "since assuming his post in October" of an article of December 2024.
+    assert memberships["takeshi-iwaya/roles/0"]["start_date"] == "2024-10"
+    # "his predecessor": a former role whose end the article does not give.
+    predecessor = memberships["iwaya-predecessor/roles/0"]
+    assert predecessor["label"] == "former Foreign Minister"
+    assert "end_date" not in predecessor
+    consul = to_popolo(weekly)["memberships"][0]
+    assert consul["start_date"] == weekly.article.published.strftime("%Y-%m")
+    persons = {p["id"]: p for p in to_popolo(wire)["persons"]}
+    unnamed = persons["familiar-source"]
+    assert unnamed["summary"] == "a person familiar with the matter"
+    assert not {"name", "family_name", "given_name"} & set(unnamed)
 
 
 def _days(start: str, end: str) -> tuple[dt.date, dt.date]:
@@ -268,7 +287,9 @@ def test_every_reference_names_an_exported_object(name: str) -> None:
         assert org.get("parent_id", next(iter(ids["organizations"]))) in ids["organizations"]
         assert org.get("area_id", next(iter(ids["areas"]), None)) in ids["areas"] | {None}
     for membership in popolo["memberships"]:
-        assert membership.get("organization_id") in ids["organizations"] | {None}
+        assert membership.get("organization_id", None) in ids["organizations"] | {None}
+        assert membership.get("area_id", None) in ids["areas"] | {None}
+        assert "organization_id" in membership or "area_id" in membership
         member = membership.get("person_id") or membership["member"]["id"]
         assert member in ids["persons"] | ids["organizations"]
     for event in popolo["events"]:

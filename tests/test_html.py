@@ -4,6 +4,7 @@ text escaped, nothing fetched, the drawings true to the data, and a real browser
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.util
 import os
 import re
@@ -12,10 +13,10 @@ from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import attrs
 import pytest
+from export_sources import KIND_CURATIONS, NAMES, curated
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -156,9 +157,14 @@ def expected_kind(path: str) -> str:
 # -- every evidence span --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("load", [dm.load_seed, load_second], ids=["seed", "second"])
-def test_every_evidence_span_is_marked_at_its_offsets_with_its_words(load: Any) -> None:
-    dossier = load()
+@functools.cache
+def dossiers() -> dict[str, dm.Dossier]:
+    return curated()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_evidence_span_is_marked_at_its_offsets_with_its_words(name: str) -> None:
+    dossier = dossiers()[name]
     page = Page(to_html(dossier))
     text = dossier.article.text
     assert page.texts[dossier.article.id] == text
@@ -202,6 +208,22 @@ def test_artifacts_are_struck_and_uncited_passages_marked() -> None:
     artifacts = page.find("mark", "ev", kind="artifact")
     assert [m.text for m in artifacts] == [a.evidence.quote for a in seed.article.artifacts]
     assert "line-through" in page.find("style")[0].text.split("mark.k-artifact{")[1].split("}")[0]
+
+
+def test_a_caption_is_marked_as_an_artifact_that_facts_may_cite() -> None:
+    wire = dossiers()["kinds/wire-report"]
+    page = Page(to_html(wire))
+    artifacts = page.find("mark", "ev", kind="artifact")
+    citable = [m.text for m in artifacts if "citable" in m.attributes["class"].split()]
+    assert citable == [a.evidence.quote for a in wire.article.artifacts if a.kind.citable]
+    assert len(citable) == 1 < len(artifacts)
+    (caption,) = [m for m in artifacts if "citable" in m.attributes["class"].split()]
+    assert "may be cited" in caption.attributes["title"]
+    style = page.find("style")[0].text.split("mark.k-artifact.citable{")[1].split("}")[0]
+    assert "line-through" not in style
+    # The talks' evidence inside the caption is marked inside the caption's mark.
+    inside = [m for m in page.find("mark", "ev", id="wang-iwaya-talks") if m.parent is caption]
+    assert [m.text for m in inside] == [wire.events[1].evidence[1].quote]
 
 
 def test_date_words_are_marked_inside_the_evidence_of_what_they_date() -> None:
@@ -426,14 +448,67 @@ def test_consensus_items_show_status_and_parties() -> None:
         assert " and ".join(seed.name_of(p) for p in item.parties) in items[item.id]
 
 
-def test_people_are_listed_with_their_roles() -> None:
-    seed = dm.load_seed()
-    page = Page(to_html(seed))
+@pytest.mark.parametrize("name", NAMES)
+def test_people_are_listed_with_their_roles(name: str) -> None:
+    dossier = dossiers()[name]
+    page = Page(to_html(dossier))
     people = {e.attributes["data-fact"]: e.text for e in page.find("li", "k-person")}
-    assert list(people) == [p.id for p in seed.people]
-    for person in seed.people:
+    assert list(people) == [p.id for p in dossier.people]
+    for person in dossier.people:
+        # The name, or for an unnamed person the article's description.
+        assert people[person.id].startswith(person.name or f"{person.description} unnamed")
         for role in person.roles:
-            assert f"{role.title}, {seed.name_of(role.institution)}" in people[person.id]
+            assert f"{role.title}, {dossier.name_of(role.holder)}" in people[person.id]
+
+
+def test_offices_of_state_role_times_and_former_roles_are_shown() -> None:
+    wire, weekly = dossiers()["kinds/wire-report"], dossiers()["kinds/weekly-review"]
+    page = Page(to_html(wire))
+    people = {e.attributes["data-fact"]: e for e in page.find("li", "k-person")}
+    roles = {
+        id: [
+            li.text
+            for li in page.elements
+            if li.tag == "li" and li.parent and li.parent.parent is person
+        ]
+        for id, person in people.items()
+    }
+    assert roles["xi-jinping"] == ["President, China office of state"]
+    assert roles["takeshi-iwaya"] == ["Foreign Minister, Japan, began in October office of state"]
+    assert roles["iwaya-predecessor"] == ["former Foreign Minister, Japan office of state"]
+    assert people["familiar-source"].text.startswith("a person familiar with the matter unnamed")
+    weekly_page = Page(to_html(weekly))
+    (consul,) = weekly_page.find("li", "k-person")
+    assert "consul general in Shanghai, Japan, began this month" in consul.text
+
+
+def test_quantities_stand_beside_their_facts_and_kinds_are_named() -> None:
+    wire = dossiers()["kinds/wire-report"]
+    page = Page(to_html(wire))
+    (fund,) = [
+        e
+        for e in page.find("li", "k-statement")
+        if e.attributes["data-fact"] == "green-fund-proposal"
+    ]
+    assert "numbers: $1 billion = 1000000000 USD (size of the proposed fund)" in fund.text
+    visit = rows(page)["iwaya-visit"]
+    assert "three-day visit = 3 day (length of the visit)" in visit.text
+    # Drawn beside the bar, not only on hover.
+    numbers = [e.text for e in page.find("text", "numbers") if e.parent is visit]
+    assert numbers == ["3 day (length of the visit)"]
+    assert "visit, ongoing" in visit.text
+    summit = rows(page)["xi-ishiba-summit"]
+    assert "summit, took-place" in summit.text
+    consensus = {e.attributes["data-fact"]: e.text for e in page.find("li", "k-consensus")}
+    assert consensus["seafood-timing-not-agreed"].startswith("not-agreed")
+    assert consensus["strategic-relationship-reaffirmed"].startswith("reaffirmed")
+    style = page.find("style")[0].text
+    assert ".status-not-agreed{" in style
+    assert ".status-reaffirmed{" in style
+    # Hovering a quantity's words says the number.
+    marks = [m for m in page.find("mark", "ev") if ".quantities[" in m.attributes["data-path"]]
+    assert {m.attributes["data-id"] for m in marks} == {"iwaya-visit", "green-fund-proposal"}
+    assert all("a number: " in m.attributes["title"] for m in marks)
 
 
 def test_who_met_whom_draws_each_pair_once_on_a_circle() -> None:
@@ -599,12 +674,19 @@ CLICK = """
 """
 
 
-@pytest.mark.parametrize("corpus", [False, True], ids=["seed", "corpus"])
-def test_the_page_renders_in_headless_chromium(tmp_path: Path, corpus: bool) -> None:
+def _kinds() -> list[dm.Dossier]:
+    return [dm.load(path) for path in KIND_CURATIONS]
+
+
+@pytest.mark.parametrize(
+    "which", ["seed", "corpus", "kinds"], ids=["seed", "corpus", "kinds-corpus"]
+)
+def test_the_page_renders_in_headless_chromium(tmp_path: Path, which: str) -> None:
     module = browser_module()
     executable = chromium(module)
     seed = dm.load_seed()
-    dossiers = [seed, load_second()] if corpus else [seed]
+    corpus = which != "seed"
+    dossiers = {"seed": [seed], "corpus": [seed, load_second()], "kinds": _kinds()}[which]
     source: dm.Dossier | dm.Corpus = dm.Corpus(dossiers) if corpus else seed
     page = tmp_path / "page.html"
     page.write_text(to_html(source), encoding="utf-8")

@@ -14,13 +14,19 @@ words as the body's ``value``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 from urllib.parse import quote as percent_encoded
 
+from diplomodel.consensus import ConsensusItem
 from diplomodel.dossier import Dossier
 from diplomodel.entities import label_of
+from diplomodel.events import Event
+from diplomodel.evidence import Evidence
 from diplomodel.passages import Passages
+from diplomodel.quantities import Quantity
+from diplomodel.statements import Statement
 from diplomodel.walk import EvidenceSite, iter_evidence
 
 from ._sources import Source, article_iri, dossiers_of
@@ -56,11 +62,35 @@ _KIND_OF_SECTION = {
 _PATH = re.compile(r"^\$\.(?P<section>\w+)(?:\[(?P<index>\d+)\])?\.(?P<rest>.+)$")
 _LAST_INDEX = re.compile(r"\[\d+\]$")
 _ARTIFACT = re.compile(r"^artifacts\[(\d+)\]")
+_QUANTITY = re.compile(r"^quantities\[(\d+)\]\.")
 
 
-def _body(dossier: Dossier, site: EvidenceSite) -> tuple[str, dict[str, Any]]:
+class _Captions:
+    """The spans of a text's citable artifacts (captions), to tell which fact's words
+    stand in one."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        spans = sorted(a.evidence for a in dossier.article.artifacts if a.kind.citable)
+        self.spans = spans
+        self.starts = [span.start for span in spans]
+
+    def holding(self, span: Evidence) -> Evidence | None:
+        # Artifacts do not overlap: only the last one starting at or before can hold it.
+        index = bisect.bisect_right(self.starts, span.start) - 1
+        if index >= 0 and span.end <= self.spans[index].end:
+            return self.spans[index]
+        return None
+
+
+def _quantity_words(quantity: Quantity) -> str:
+    value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+    unit = f" {quantity.unit}" if quantity.unit else ""
+    return f"{value}{unit} ({quantity.counts})"
+
+
+def _body(dossier: Dossier, site: EvidenceSite, captions: _Captions) -> tuple[str, dict[str, Any]]:
     """The annotation's motivation and body: which fact the span supports, or why the
-    words are set aside."""
+    words are set aside (or, for a caption, set aside but citable)."""
     match = _PATH.match(site.path)
     assert match is not None, site.path  # iter_evidence writes every path in this form
     section, rest = match["section"], match["rest"]
@@ -72,16 +102,28 @@ def _body(dossier: Dossier, site: EvidenceSite) -> tuple[str, dict[str, Any]]:
         assert found is not None, site.path
         artifact = dossier.article.artifacts[int(found[1])]
         body["purpose"] = "commenting"
-        body["value"] = f"artifact ({artifact.kind.value}), not a fact: {artifact.reason}"
+        standing = "may be cited" if artifact.kind.citable else "not a fact"
+        body["value"] = f"artifact ({artifact.kind.value}), {standing}: {artifact.reason}"
     elif section == "uncited":
         passage = dossier.uncited[int(match["index"])]
         body["purpose"] = "commenting"
         body["value"] = f"uncited passage: {passage.reason}"
     else:
-        name = label_of(dossier.get(site.owner))
+        fact = dossier.get(site.owner)
         body["purpose"] = "identifying"
-        body["value"] = f"{kind} {site.owner} ({name}), {field}"
+        body["value"] = f"{kind} {site.owner} ({label_of(fact)}), {field}"
         body["dcterms:identifier"] = site.owner
+        quantity = _QUANTITY.match(rest)
+        if quantity is not None and isinstance(fact, Event | Statement | ConsensusItem):
+            # The number as schema.org's QuantitativeValue gives it.
+            counted = fact.quantities[int(quantity[1])]
+            body["value"] += f": {_quantity_words(counted)}"
+            body["schema:value"] = counted.value
+            if counted.unit is not None:
+                body["schema:unitText"] = counted.unit
+            body["schema:description"] = counted.counts
+        if captions.holding(site.evidence) is not None:
+            body["value"] += ", cited from a caption"
     body["dcterms:type"] = kind
     body["schema:propertyID"] = field
     return body["purpose"], body
@@ -150,7 +192,9 @@ def _all_context_widths(text: str, sites: list[EvidenceSite]) -> dict[tuple[int,
     return widths
 
 
-def _annotation(dossier: Dossier, site: EvidenceSite, source: str, width: int) -> dict[str, Any]:
+def _annotation(
+    dossier: Dossier, site: EvidenceSite, source: str, width: int, captions: _Captions
+) -> dict[str, Any]:
     text = dossier.article.text
     span = site.evidence
     quote_selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": span.quote}
@@ -159,7 +203,7 @@ def _annotation(dossier: Dossier, site: EvidenceSite, source: str, width: int) -
         quote_selector["prefix"] = prefix
     if suffix:
         quote_selector["suffix"] = suffix
-    motivation, body = _body(dossier, site)
+    motivation, body = _body(dossier, site, captions)
     path = percent_encoded(site.path, safe="")
     return {
         "@context": CONTEXT,
@@ -196,8 +240,11 @@ def to_annotations(source: Source) -> list[dict[str, Any]]:
         iri = article_iri(dossier.article)
         sites = list(iter_evidence(dossier))
         widths = _all_context_widths(dossier.article.text, sites)
+        captions = _Captions(dossier)
         annotations.extend(
-            _annotation(dossier, site, iri, widths[(site.evidence.start, site.evidence.end)])
+            _annotation(
+                dossier, site, iri, widths[(site.evidence.start, site.evidence.end)], captions
+            )
             for site in sites
         )
     return annotations

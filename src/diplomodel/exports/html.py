@@ -33,7 +33,8 @@ from diplomodel.entities import label_of
 from diplomodel.errors import shorten
 from diplomodel.events import Event
 from diplomodel.institutions import Institution
-from diplomodel.people import Person
+from diplomodel.people import Person, Role
+from diplomodel.quantities import Quantity
 from diplomodel.queries import Queries, TimelineEntry
 from diplomodel.statements import Statement
 from diplomodel.walk import EvidenceSite, iter_evidence
@@ -79,6 +80,7 @@ _KIND_WORDS = {
 }
 
 _PART_OF_PATH = re.compile(r"\.(roles|participants)\[(\d+)\]")
+_QUANTITY_OF_PATH = re.compile(r"\.quantities\[(\d+)\]\.")
 
 
 def _e(text: object) -> str:
@@ -100,6 +102,8 @@ class _Mark:
     """What the words support, in a line."""
     site: int | None
     """Position among the dossier's evidence spans; none for date words."""
+    citable: bool = False
+    """An artifact whose words facts may cite (a caption): marked, not struck through."""
 
 
 # -- the marks -------------------------------------------------------------------
@@ -115,18 +119,51 @@ def _names(source: Queries, ids: Iterable[str]) -> str:
     return " and ".join(source.name_of(id) for id in ids)
 
 
+def _quantity_words(quantity: Quantity) -> str:
+    """A number the article gives, in its words and in full: "eight agreements = 8
+    (agreements)"."""
+    words = " \u2026 ".join(span.quote for span in quantity.evidence)
+    return f"{words} = {_quantity_value(quantity)}"
+
+
+def _quantity_value(quantity: Quantity) -> str:
+    """A number in full with its unit and what it counts: "3 day (length of the visit)"."""
+    value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+    unit = f" {quantity.unit}" if quantity.unit else ""
+    return f"{value}{unit} ({quantity.counts})"
+
+
+def _quantities_words(quantities: Iterable[Quantity]) -> str:
+    return "; ".join(_quantity_words(quantity) for quantity in quantities)
+
+
+def _role_words(dossier: Dossier, role: Role) -> str:
+    """A role as the page lists it: title, where it is held, and when."""
+    words = f"{role.title}, {dossier.name_of(role.holder)}"
+    if role.start is not None:
+        words += f", began {role.start.text}"
+    if role.end is not None:
+        words += f", ended {role.end.text}"
+    return words
+
+
 def _site_label(dossier: Dossier, site: EvidenceSite, kind: str) -> str:
     """A line saying which fact the span supports, and how."""
     path = site.path
     if kind == "artifact":
         index = int(path[len("$.article.artifacts[") : path.index("]")])
         artifact = dossier.article.artifacts[index]
-        return f"artifact ({artifact.kind.value}): {artifact.reason}"
+        standing = ", may be cited" if artifact.kind.citable else ""
+        return f"artifact ({artifact.kind.value}{standing}): {artifact.reason}"
     if kind == "uncited":
         index = int(path[len("$.uncited[") : path.index("]")])
         return f"left uncited: {dossier.uncited[index].reason}"
     fact = dossier.get(site.owner)
     part = _PART_OF_PATH.search(path)
+    quantity = _QUANTITY_OF_PATH.search(path)
+    if quantity is not None and isinstance(fact, Event | Statement | ConsensusItem):
+        counted = fact.quantities[int(quantity.group(1))]
+        return f"{_KIND_WORDS[kind]} {fact.id}, a number: {_quantity_words(counted)}"
     if isinstance(fact, Statement):
         who = _names(dossier, fact.speakers) if fact.speakers else dossier.article.publisher
         what = "words" if path.endswith(".content") else "attribution"
@@ -138,7 +175,7 @@ def _site_label(dossier: Dossier, site: EvidenceSite, kind: str) -> str:
     label = f"{_KIND_WORDS[kind]} {label_of(fact)} ({fact.id})"
     if part is not None and isinstance(fact, Person):
         role = fact.roles[int(part.group(2))]
-        label += f": {role.title}, {dossier.name_of(role.holder)}"
+        label += f": {'former ' if role.former else ''}{_role_words(dossier, role)}"
     elif part is not None and isinstance(fact, Event):
         participation = fact.participants[int(part.group(2))]
         label += f": {dossier.name_of(participation.participant)} as {participation.part.value}"
@@ -188,6 +225,7 @@ def _date_marks(dossier: Dossier) -> list[_Mark]:
 
 def _marks(dossier: Dossier) -> list[_Mark]:
     marks = []
+    citable = {a.evidence for a in dossier.article.artifacts if a.kind.citable}
     for number, site in enumerate(iter_evidence(dossier)):
         kind = _kind_of(site)
         span = site.evidence
@@ -200,6 +238,7 @@ def _marks(dossier: Dossier) -> list[_Mark]:
                 path=site.path,
                 label=_site_label(dossier, site, kind),
                 site=number,
+                citable=kind == "artifact" and span in citable,
             )
         )
     return marks + _date_marks(dossier)
@@ -209,6 +248,8 @@ def _open_tag(mark: _Mark, part: int) -> str:
     site = "" if mark.site is None else f' data-site="{mark.site}"'
     fragment = f' data-part="{part}"' if part else ""
     role = "ev" if mark.site is not None else "dw"
+    if mark.citable:
+        role += " citable"
     return (
         f'<mark class="{role} k-{mark.kind}" data-kind="{mark.kind}" data-id="{_e(mark.id)}" '
         f'data-start="{mark.start}" data-end="{mark.end}" data-path="{_e(mark.path)}"'
@@ -281,6 +322,7 @@ _TL_RIGHT = 12
 _TL_ROW = 40
 _TL_TOP = 50
 _LABEL_CHARACTERS = 72
+_NUMBERS_CHARACTERS = 40
 _OPEN_REACH = 0.06
 """How far past its known bound an open window is drawn, as a share of the scale."""
 
@@ -304,6 +346,10 @@ def _month_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
         if month > 12:
             year, month = year + 1, 1
     return ticks
+
+
+def _undated_quantities(event: Event) -> str:
+    return f" \u00b7 {_quantities_words(event.quantities)}" if event.quantities else ""
 
 
 def _timeline_svg(
@@ -375,14 +421,15 @@ def _timeline_svg(
             left = right - reach
         within = f" (within {entry.date_from})" if inherited else ""
         tag = article_tag.get(entry.article, "")
+        counted = f" \u00b7 {_quantities_words(event.quantities)}" if event.quantities else ""
         words = f"{tag}{event.name} \u2014 {date.text}{within}"
         anchor, text_x = ("start", left) if left < _TL_WIDTH / 2 else ("end", right)
         out.append(
             f'<g class="{" ".join(classes)}" data-id="{_e(event.id)}" '
             f'data-article="{_e(entry.article)}" data-precision="{date.precision.value}">'
             f"<title>{_e(event.name)} ({_e(event.id)}): {_e(date.text)} = "
-            f"{_e(date.edtf)}, {_e(_window_words(date))}; {event.status.value}{_e(within)}"
-            "</title>"
+            f"{_e(date.edtf)}, {_e(_window_words(date))}; {event.kind.value}, "
+            f"{event.status.value}{_e(within)}{_e(counted)}</title>"
             f'<text x="{text_x:.1f}" y="{top + 14}" text-anchor="{anchor}">'
             f"{_e(_short(words, _LABEL_CHARACTERS))}</text>"
         )
@@ -406,13 +453,26 @@ def _timeline_svg(
                     f'<path class="open" d="M{left:.1f},{y - 8} l-9,8 l9,8 z"/>'
                     f'<text class="open" x="{left - 22:.1f}" y="{y + 4}">\u2026</text>'
                 )
+        if event.quantities:
+            # The numbers beside the bar, on the side with room for them.
+            numbers = _short(
+                "; ".join(_quantity_value(quantity) for quantity in event.quantities),
+                _NUMBERS_CHARACTERS,
+            )
+            beyond = 22 if date.latest is None else 6
+            if right < _TL_WIDTH * 0.6:
+                side = f'x="{right + beyond:.1f}" text-anchor="start"'
+            else:
+                side = f'x="{left - beyond:.1f}" text-anchor="end"'
+            out.append(f'<text class="numbers" {side} y="{y + 4}">{_e(numbers)}</text>')
         out.append("</g>")
     out.append("</svg>")
     undated = [entry for entry in entries if entry.date is None]
     if undated:
         items = "".join(
             f'<li data-id="{_e(entry.event.id)}">{_e(article_tag.get(entry.article, ""))}'
-            f"{_e(entry.event.name)} ({entry.event.status.value})</li>"
+            f"{_e(entry.event.name)} ({entry.event.kind.value}, {entry.event.status.value})"
+            f"{_e(_undated_quantities(entry.event))}</li>"
             for entry in undated
         )
         out.append(f'<p class="sub">Undated</p><ul class="undated">{items}</ul>')
@@ -508,6 +568,14 @@ def _fact_attributes(prefix: str, id: str, kind: str) -> str:
     return f'id="{prefix}-{_e(id)}" class="fact k-{kind}" data-fact="{_e(id)}"'
 
 
+def _role_item(dossier: Dossier, role: Role) -> str:
+    """A role in a person's list: a former one marked so, an office of state tagged."""
+    former = '<span class="tag">former</span> ' if role.former else ""
+    office = ' <span class="tag">office of state</span>' if role.country is not None else ""
+    attributes = ' class="former"' if role.former else ""
+    return f"<li{attributes}>{former}{_e(_role_words(dossier, role))}{office}</li>"
+
+
 def _people_html(dossier: Dossier, prefix: str) -> str:
     if not dossier.people:
         return '<p class="none">Nobody is named.</p>'
@@ -516,14 +584,17 @@ def _people_html(dossier: Dossier, prefix: str) -> str:
         country = ""
         if person.country is not None:
             country = f' <span class="code">{_e(dossier.name_of(person.country))}</span>'
-        roles = "".join(
-            f"<li>{_e(role.title)}, {_e(dossier.name_of(role.holder))}</li>"
-            for role in person.roles
-        )
+        roles = "".join(_role_item(dossier, role) for role in person.roles)
         also = f' <span class="aka">also \u201c{_e(", ".join(person.aliases))}\u201d</span>'
+        # An unnamed person is listed by the article's description, never a made-up name.
+        shown = (
+            f"<b>{_e(person.name)}</b>"
+            if person.name is not None
+            else f'<i class="unnamed">{_e(person.label)}</i> <span class="tag">unnamed</span>'
+        )
         items.append(
             f"<li {_fact_attributes(prefix, person.id, 'person')}>"
-            f"<b>{_e(person.label)}</b>{country}{also if person.aliases else ''}"
+            f"{shown}{country}{also if person.aliases else ''}"
             f' <span class="id">{_e(person.id)}</span>'
             f"{f'<ul>{roles}</ul>' if roles else ''}</li>"
         )
@@ -568,6 +639,8 @@ def _statement_details(dossier: Dossier, statement: Statement) -> str:
         details.append("speaker inferred")
     if statement.topics:
         details.append("topics: " + ", ".join(statement.topics))
+    if statement.quantities:
+        details.append("numbers: " + _quantities_words(statement.quantities))
     return "; ".join(details)
 
 
@@ -602,6 +675,8 @@ def _consensus_html(dossier: Dossier, prefix: str) -> str:
     items = []
     for item in dossier.consensus_items:
         at = f"; at {dossier.name_of(item.event)}" if item.event is not None else ""
+        if item.quantities:
+            at += f"; numbers: {_quantities_words(item.quantities)}"
         items.append(
             f"<li {_fact_attributes(prefix, item.id, 'consensus')}>"
             f'<span class="tag status-{item.status.value}">{item.status.value}</span> '
@@ -737,6 +812,8 @@ mark.k-statement{text-decoration:underline 2px var(--statement);text-underline-o
 mark.k-consensus{text-decoration:underline 2px var(--consensus);text-underline-offset:10px}
 mark.k-uncited{text-decoration:underline dotted 2px #98a2b3;text-underline-offset:4px}
 mark.k-artifact{text-decoration:line-through 2px #9ca3af;color:#9ca3af}
+mark.k-artifact.citable{text-decoration:underline dashed 2px #6b7280;color:inherit;
+text-underline-offset:4px}
 mark.lit{outline:2px solid #111;outline-offset:1px}
 .legend{margin:6px 0 4px;line-height:2.2}
 .chip{padding:1px 6px;margin-right:4px;border:1px solid #e5e7eb;font-size:13px}
@@ -746,6 +823,8 @@ color:#344054;border:1px solid #d0d7de}
 .tag.act{background:#fdf2f8}
 .status-agreed{background:#dcfce7}.status-confirmed{background:#e0f2fe}
 .status-tentatively-agreed{background:#fef9c3}.status-views-exchanged{background:#f3f4f6}
+.status-reaffirmed{background:#d1fae5}.status-not-agreed{background:#fee2e2}
+.unnamed{color:#344054}.people li.former{color:var(--muted)}
 .code,.aka,.detail,.none,.key,.count{color:var(--muted)}
 .detail{font-size:12px}
 ul{margin:0;padding-left:18px}
@@ -768,6 +847,7 @@ line.published{stroke:#dc2626;stroke-dasharray:3 3}text.published{fill:#dc2626}
 .tl-row path.open{fill:var(--event)}
 .tl-row.planned circle,.tl-row.planned rect{fill:#fff;stroke:var(--event);stroke-width:1.5}
 .tl-row.inherited text{fill:var(--muted)}
+.tl-row text.numbers{fill:#166534;font-size:11px}
 .key span{display:inline-block;width:18px;height:9px;margin:0 3px 0 8px;vertical-align:middle}
 .key-day{background:var(--event);border-radius:50%;width:9px!important}
 .key-span{background:var(--event)}.key-window{background:#86efac;border:1px dashed var(--event)}

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from diplomodel.cameo import cameo_code
-from diplomodel.countries import Country
+from diplomodel.countries import Country, iso_country
 from diplomodel.coverage import split_sentences
 from diplomodel.dossier import Dossier
 from diplomodel.entities import label_of
@@ -40,7 +40,15 @@ CODEBOOK = "PLOVER 0.8 (CAMEO2PLOVER-2021)"
 _VISITING = frozenset(
     {ParticipantPart.GUEST, ParticipantPart.DELEGATION_LEAD, ParticipantPart.DELEGATION_MEMBER}
 )
-_ACTING = frozenset({ParticipantPart.HOST, ParticipantPart.AUTHOR, ParticipantPart.SPEAKER})
+# Co-chairs lead the event together, as a host does: each is a source.
+_ACTING = frozenset(
+    {
+        ParticipantPart.HOST,
+        ParticipantPart.AUTHOR,
+        ParticipantPart.SPEAKER,
+        ParticipantPart.CO_CHAIR,
+    }
+)
 _MAKE_A_VISIT = "042"  # CAMEO's "Make a visit": the visitors act, unlike "Host a visit" (043)
 
 # PLOVER's sector codes, where the kind of institution says it plainly. A party, a
@@ -136,13 +144,18 @@ def _location(event: Event, lookups: _Dossier) -> dict[str, Any] | None:
     if place is None:
         return None
     country = lookups.country(place.country)
+    # A country the article does not name is known by the curator's ISO code alone.
+    alpha2 = country.alpha2 if country else place.country_code
+    alpha3 = country.alpha3 if country else None
+    if alpha3 is None and alpha2 is not None:
+        alpha3 = iso_country(alpha2).alpha3
     geonames = next((i.identifier for i in place.identifiers if i.scheme == "geonames"), None)
     return _clean(
         {
             "name": place.name,
             "geonameid": int(geonames) if geonames is not None else None,
-            "country code": country.alpha2 if country else None,
-            "cc3": country.alpha3 if country else None,
+            "country code": alpha2,
+            "cc3": alpha3,
         }
     )
 

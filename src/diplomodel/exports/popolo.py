@@ -88,15 +88,12 @@ def _event_dates(date: FuzzyDate | None) -> tuple[str | None, str | None]:
     return within, within
 
 
-def _role_date(value: object) -> str | None:
-    """A role's start or end (when the model has them) as a Popolo date."""
-    if isinstance(value, FuzzyDate):
-        if value.earliest is None or value.latest is None:
-            return None
-        return _within(value.earliest, value.latest)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return None
+def _role_date(value: FuzzyDate | None) -> str | None:
+    """A role's start or end as a Popolo date: the day, month or year that holds every
+    day the words allow; none for an open interval, whose one bound says no more."""
+    if value is None or value.earliest is None or value.latest is None:
+        return None
+    return _within(value.earliest, value.latest)
 
 
 class _Sources:
@@ -129,7 +126,8 @@ def _person(person: Person, countries: dict[str, Country], sources: _Sources) ->
         {
             "id": person.id,
             "name": person.name,
-            # An unnamed source ("a senior official") is known by its description only.
+            # An unnamed source ("a senior official") is known by its description only:
+            # Popolo's one-line account of a person, never a made-up name.
             "summary": person.description,
             "family_name": person.family_name,
             "given_name": person.given_name,
@@ -169,10 +167,15 @@ def _memberships(
                     {
                         "id": f"{person.id}/roles/{index}",
                         "person_id": person.id,
+                        # An office of state is held in a country: Popolo's area, with
+                        # no organization made up for it.
                         "organization_id": role.institution,
+                        "area_id": role.country,
                         "role": role.title,
-                        "start_date": _role_date(getattr(role, "start", None)),
-                        "end_date": _role_date(getattr(role, "end", None)),
+                        # Popolo has no flag for a role given up at an unknown date.
+                        "label": f"former {role.title}" if role.former else None,
+                        "start_date": _role_date(role.start),
+                        "end_date": _role_date(role.end),
                         "sources": sources.of_role(person, role),
                     }
                 )
