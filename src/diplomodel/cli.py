@@ -384,8 +384,24 @@ def _write_tables(source: Source, folder: Path) -> list[Path]:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
+# Typed tables (needs the arrow extra): each writes a whole folder, then puts it in place.
+_TABLE_FORMATS = {"parquet": "write_parquet", "csv": "write_csv"}
+
+
+def _write_typed_tables(source: Source, args: argparse.Namespace, out: TextIO) -> None:
+    from .exports import arrow
+
+    if not args.output:
+        raise _UsageError(f"export --format {args.format} needs --output FOLDER")
+    for path in getattr(arrow, _TABLE_FORMATS[args.format])(source, args.output):
+        print(path, file=out)
+
+
 def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
     try:
+        if args.format in _TABLE_FORMATS:
+            _write_typed_tables(source, args, out)
+            return
         if args.format == "jsonl":
             if not args.output:
                 raise _UsageError("export --format jsonl needs --output FOLDER")
@@ -540,13 +556,17 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     statements.add_argument("--topic", metavar="TOPIC", help="a topic, such as seafood-imports")
     reading("consensus", "What the sides agreed, confirmed or discussed.")
     export = reading(
-        "export", "Write the dossier as JSON, or its tables as JSON Lines.", json_help=None
+        "export",
+        "Write the dossier as JSON, or its tables as JSON Lines, Parquet (partitioned by "
+        "article) or CSV.",
+        json_help=None,
     )
-    export.add_argument("--format", choices=["json", "jsonl"], default="json")
+    export.add_argument("--format", choices=["json", "jsonl", *_TABLE_FORMATS], default="json")
     export.add_argument(
         "--output",
         metavar="PATH",
-        help="a file (json) or folder (jsonl); replaced only once the export has succeeded",
+        help="a file (json) or folder (jsonl, parquet, csv); replaced only once the export "
+        "has succeeded",
     )
     validate = command(
         "validate",

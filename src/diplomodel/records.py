@@ -1,8 +1,10 @@
 """Tables: a dossier or corpus as flat rows, ready for pandas, DuckDB or JSON Lines.
 
-Each table is a list of dicts whose values are strings, integers, booleans or ``None``;
-ids are the foreign keys between tables, dates are ISO strings, and lists
-(speakers, addressees, parties, topics, participants) are link tables of their own.
+Each table is a list of dicts whose values are strings, integers, booleans, lists of
+strings or ``None``; ids are the foreign keys between tables, dates are ISO strings,
+and lists of ids (speakers, addressees, parties, topics, participants) are link tables
+of their own. :data:`COLUMNS` declares each table's columns and their types, which
+every row obeys and from which typed exports (Arrow, Parquet) take their schema.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from .corpus import Corpus
 from .countries import Country
@@ -20,9 +23,17 @@ from .institutions import Institution
 from .people import Person
 from .walk import iter_evidence
 
-__all__ = ["TABLES", "Record", "to_records", "write_jsonl"]
+__all__ = [
+    "COLUMNS",
+    "SHARED_TABLES",
+    "TABLES",
+    "ColumnType",
+    "Record",
+    "to_records",
+    "write_jsonl",
+]
 
-Record = dict[str, str | int | bool | None]
+Record = dict[str, str | int | bool | list[str] | None]
 """One flat row."""
 
 TABLES = (
@@ -43,6 +54,112 @@ TABLES = (
     "evidence",
 )
 """The names of the tables :func:`to_records` returns, in order."""
+
+ColumnType = Literal["string", "integer", "boolean", "date", "strings"]
+"""What a column holds: text (ids and enum values too), an integer, a boolean, a date
+(an ISO string in a row), or a list of strings. Any column may be ``None``."""
+
+_DATE_COLUMNS: dict[str, ColumnType] = {
+    "date_text": "string",
+    "earliest": "date",
+    "latest": "date",
+    "precision": "string",
+    "edtf": "string",
+}
+_SPAN_COLUMNS: dict[str, ColumnType] = {"start": "integer", "end": "integer"}
+
+COLUMNS: dict[str, dict[str, ColumnType]] = {
+    "articles": {
+        "article": "string",
+        "title": "string",
+        "publisher": "string",
+        "published": "date",
+        "language": "string",
+        "url": "string",
+        "characters": "integer",
+    },
+    "countries": {"id": "string", "name": "string", "alpha2": "string", "alpha3": "string"},
+    "institutions": {
+        "id": "string",
+        "name": "string",
+        "kind": "string",
+        "abbreviations": "strings",
+        "country": "string",
+        "parent": "string",
+    },
+    "people": {
+        "id": "string",
+        "name": "string",
+        "family_name": "string",
+        "given_name": "string",
+        "aliases": "strings",
+        "country": "string",
+    },
+    "roles": {"article": "string", "person": "string", "title": "string", "institution": "string"},
+    "events": {
+        "article": "string",
+        "id": "string",
+        "name": "string",
+        "kind": "string",
+        "status": "string",
+        **_DATE_COLUMNS,
+        "place": "string",
+        "place_country": "string",
+        "part_of": "string",
+        "series": "string",
+        "number": "integer",
+        "title": "string",
+        "cameo": "string",
+        "reported_by": "string",
+    },
+    "participations": {
+        "article": "string",
+        "event": "string",
+        "participant": "string",
+        "part": "string",
+    },
+    "statements": {
+        "article": "string",
+        "id": "string",
+        "mode": "string",
+        "act": "string",
+        "content": "string",
+        **_SPAN_COLUMNS,
+        "event": "string",
+        "channel": "string",
+        "on_behalf_of": "string",
+        "speaker_inferred": "boolean",
+        **_DATE_COLUMNS,
+    },
+    "statement_speakers": {"statement": "string", "speaker": "string"},
+    "statement_topics": {"statement": "string", "topic": "string"},
+    "statement_addressees": {"statement": "string", "addressee": "string"},
+    "consensus_items": {
+        "article": "string",
+        "id": "string",
+        "status": "string",
+        "content": "string",
+        **_SPAN_COLUMNS,
+        "event": "string",
+        "document": "string",
+        "reported_by": "string",
+    },
+    "consensus_parties": {"consensus_item": "string", "party": "string"},
+    "consensus_topics": {"consensus_item": "string", "topic": "string"},
+    "evidence": {
+        "article": "string",
+        "owner": "string",
+        "path": "string",
+        "quote": "string",
+        **_SPAN_COLUMNS,
+    },
+}
+"""Each table's columns, in order, and what each holds: every row of every table of
+:func:`to_records` has exactly these keys, with values of these types or ``None``."""
+
+SHARED_TABLES = frozenset({"countries", "institutions", "people"})
+"""The tables a corpus merges across its articles (one row per id); every row of every
+other table belongs to one article."""
 
 
 def _date_columns(date: FuzzyDate | None) -> Record:
@@ -193,7 +310,7 @@ def _add_entities(
                 "id": institution.id,
                 "name": institution.name,
                 "kind": institution.kind.value,
-                "abbreviations": "; ".join(institution.abbreviations) or None,
+                "abbreviations": list(institution.abbreviations),
                 "country": institution.country,
                 "parent": institution.parent,
             }
@@ -205,7 +322,7 @@ def _add_entities(
                 "name": person.name,
                 "family_name": person.family_name,
                 "given_name": person.given_name,
-                "aliases": "; ".join(person.aliases) or None,
+                "aliases": list(person.aliases),
                 "country": person.country,
             }
         )
