@@ -296,6 +296,21 @@ def test_an_export_replaces_an_earlier_one_whole(
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left
 
 
+def test_a_corpus_that_repeats_an_article_is_refused_before_anything_is_written(
+    pa: Any, seed: dm.Dossier, second: dm.Dossier, tmp_path: Path
+) -> None:
+    with pytest.raises(dm.ValidationError) as error:
+        arrow.write_parquet(dm.Corpus([seed, second, seed, seed]), tmp_path / "out")
+    message = (
+        f"{seed.article.id!r} is the article of dossiers[0] too; each article is one partition"
+    )
+    assert error.value.problems == (
+        dm.Problem("dossiers[2].article.id", message),
+        dm.Problem("dossiers[3].article.id", message),
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_duckdb_reads_the_partitioned_folder(pa: Any, corpus: dm.Corpus, tmp_path: Path) -> None:
     duckdb = pytest.importorskip("duckdb", reason="duckdb comes with the dev and duckdb extras")
     arrow.write_parquet(corpus, tmp_path / "out")
@@ -327,9 +342,40 @@ def test_duckdb_reads_the_partitioned_folder(pa: Any, corpus: dm.Corpus, tmp_pat
         assert sorted(columns) == sorted(arrow.schema(name).names), name
 
 
-def test_read_parquet_names_a_folder_that_is_not_an_export(pa: Any, tmp_path: Path) -> None:
-    with pytest.raises(dm.NotFoundError, match=r"articles: no such folder; is this an export\?"):
+def test_read_parquet_names_every_missing_table(pa: Any, tmp_path: Path) -> None:
+    (tmp_path / "people").mkdir()
+    with pytest.raises(dm.NotFoundError) as error:
         arrow.read_parquet(tmp_path)
+    missing = ", ".join(name for name in dm.TABLES if name != "people")
+    assert str(error.value) == (
+        f"{tmp_path}: no folder for the tables {missing}; "
+        "is it an export of diplomodel's Parquet tables?"
+    )
+
+
+def test_read_parquet_names_each_file_whose_columns_are_wrong(
+    pa: Any, corpus: dm.Corpus, tmp_path: Path
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    arrow.write_parquet(corpus, tmp_path)
+    people = tmp_path / "people" / "part-0.parquet"
+    table = pq.read_table(people)
+    aliases = pa.array(["; ".join(a) for a in table["aliases"].to_pylist()])
+    table = table.set_column(table.schema.get_field_index("aliases"), "aliases", aliases)
+    pq.write_table(table.append_column("nickname", pa.nulls(len(table), pa.string())), people)
+    article = corpus.dossiers[1].article.id
+    events = tmp_path / "events" / f"article={article}" / "part-0.parquet"
+    pq.write_table(pq.read_table(events).drop_columns(["number"]), events)
+    with pytest.raises(dm.ValidationError) as error:
+        arrow.read_parquet(tmp_path)
+    assert error.value.summary == f"{tmp_path}: 2 files whose columns are not their table's"
+    assert error.value.problems == (
+        dm.Problem(
+            "people/part-0.parquet",
+            "'aliases' is string, not list<string>; an unknown column 'nickname'",
+        ),
+        dm.Problem(f"events/article={article}/part-0.parquet", "no column 'number'"),
+    )
 
 
 # -- CSV ------------------------------------------------------------------------------

@@ -259,6 +259,25 @@ def _replace_folder(
     return [given / path.relative_to(temporary) for path in written]
 
 
+def _refuse_repeated_articles(dossiers: tuple[Dossier, ...]) -> None:
+    """Each partition holds one article: two dossiers of one article id cannot be written."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, dossier in enumerate(dossiers):
+        id = dossier.article.id
+        if id in first:
+            problems.append(
+                Problem(
+                    f"dossiers[{index}].article.id",
+                    f"{shorten(id)} is the article of dossiers[{first[id]}] too; "
+                    "each article is one partition",
+                )
+            )
+        first.setdefault(id, index)
+    if problems:
+        raise ValidationError("a corpus that repeats an article cannot be partitioned", problems)
+
+
 def write_parquet(source: Dossier | Corpus, folder: str | Path) -> list[Path]:
     """Write every table as Parquet into ``folder``, partitioned by article; return the
     files written.
@@ -267,11 +286,13 @@ def write_parquet(source: Dossier | Corpus, folder: str | Path) -> list[Path]:
     and then put in place: an existing folder is replaced only if it is empty or
     holds an earlier export's tables, and never left half-written. A file at
     ``folder`` raises :class:`NotADirectoryError`, a folder that holds anything
-    else :class:`FileExistsError`, both before anything is written.
+    else :class:`FileExistsError`, and a corpus with two dossiers of one article
+    :class:`~diplomodel.ValidationError`, all before anything is written.
     """
     pa = _pyarrow()
     pq = importlib.import_module("pyarrow.parquet")
     dossiers = _dossiers(source, "source")
+    _refuse_repeated_articles(dossiers)
 
     def write(root: Path) -> list[Path]:
         written = []
@@ -301,35 +322,63 @@ def read_parquet(folder: str | Path) -> dict[str, Any]:
     """The tables :func:`write_parquet` wrote into ``folder``, as :func:`to_arrow` gives
     them: same schemas, the ``article`` column read back from the folder names.
 
-    A table that is missing raises :class:`~diplomodel.errors.NotFoundError`; files whose
-    columns are not the table's raise :class:`~diplomodel.ValidationError` naming each.
+    Missing tables raise :class:`~diplomodel.errors.NotFoundError` naming them all; files
+    whose columns are not their table's raise :class:`~diplomodel.ValidationError`, with
+    a problem for each such file, at its path inside ``folder``.
     """
     pa = _pyarrow()
     dataset = importlib.import_module("pyarrow.dataset")
     root = Path(folder)
+    missing = [name for name in TABLES if not (root / name).is_dir()]
+    if missing:
+        raise NotFoundError(
+            f"{shorten_path(root)}: no folder for the tables {', '.join(missing)}; "
+            "is it an export of diplomodel's Parquet tables?"
+        )
+    hive = dataset.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
     tables: dict[str, Any] = {}
     problems = []
     for name in TABLES:
-        where = root / name
-        if not where.is_dir():
-            raise NotFoundError(f"{shorten_path(where)}: no such folder; is this an export?")
-        full = schema(name)
-        partitioning = (
-            None
-            if name in SHARED_TABLES
-            else dataset.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
+        full = _schema(name)
+        shared = name in SHARED_TABLES
+        found = dataset.dataset(
+            root / name, schema=full, format="parquet", partitioning=None if shared else hive
         )
-        try:
-            found = dataset.dataset(
-                where, schema=full, format="parquet", partitioning=partitioning
-            ).to_table()
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as error:
-            problems.append(Problem(name, f"does not fit the table's columns: {error}"))
-            continue
-        tables[name] = found.select(full.names)
+        in_files = full if shared else full.remove(full.get_field_index(PARTITION))
+        for fragment in found.get_fragments():
+            differences = _columns_differ(fragment.physical_schema, in_files)
+            if differences:
+                where = Path(os.path.relpath(fragment.path, root)).as_posix()
+                problems.append(Problem(where, "; ".join(differences)))
+        if not problems:
+            tables[name] = found.to_table().select(full.names)
     if problems:
-        raise ValidationError(f"{shorten_path(root)}: tables that are not the export's", problems)
+        count = f"{len(problems)} file{'s' if len(problems) > 1 else ''}"
+        raise ValidationError(
+            f"{shorten_path(root)}: {count} whose columns are not their table's", problems
+        )
     return tables
+
+
+def _columns_differ(found: Any, wanted: Any) -> list[str]:
+    """How a file's columns differ from its table's, in words; none if they are the same.
+
+    A list's item may be called ``item`` or ``element`` (Parquet's own name for it).
+    """
+    types = {field.name: _type_name(field.type) for field in found}
+    words = []
+    for field in wanted:
+        if field.name not in types:
+            words.append(f"no column {field.name!r}")
+        elif (given := types.pop(field.name)) != _type_name(field.type):
+            words.append(f"{field.name!r} is {given}, not {_type_name(field.type)}")
+    words += [f"an unknown column {shorten(extra)}" for extra in types]
+    return words
+
+
+def _type_name(type: Any) -> str:
+    value = getattr(type, "value_type", None)  # a list's: its items'
+    return f"list<{value}>" if value is not None else str(type)
 
 
 def _csv_column(pa: Any, column: Any, kind: ColumnType) -> Any:
