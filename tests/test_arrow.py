@@ -419,6 +419,18 @@ def test_cli_export_parquet_needs_a_folder(capsys: pytest.CaptureFixture[str]) -
     assert "export --format parquet needs --output FOLDER" in capsys.readouterr().err
 
 
+def test_cli_without_pyarrow_names_the_extra_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if it were not installed
+    assert main(["export", "--format", "parquet", "--output", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        "diplomodel: error: typed tables need pyarrow, which is not installed: "
+        "pip install 'diplomodel[arrow]'\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_refuses_a_file_and_leaves_it_alone(
     pa: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -282,7 +282,9 @@ def write_parquet(source: Dossier | Corpus, folder: str | Path) -> list[Path]:
     """Write every table as Parquet into ``folder``, partitioned by article; return the
     files written.
 
-    The layout is described at the top of this module. ``folder`` is written whole
+    Each table is a folder of Hive-style partitions, ``<table>/article=<id>/part-0.parquet``
+    (one for every article, rows or not), but for the shared tables, one file each:
+    ``people/part-0.parquet``. ``folder`` is written whole
     and then put in place: an existing folder is replaced only if it is empty or
     holds an earlier export's tables, and never left half-written. A file at
     ``folder`` raises :class:`NotADirectoryError`, a folder that holds anything
