@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
+
+import diplomodel as dm
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -27,6 +30,7 @@ def test_every_example_is_tested() -> None:
         "pandas_tables.py",
         "json_round_trip.py",
         "what_each_source_says.py",
+        "duckdb_queries.py",
     }
     assert {p.name for p in EXAMPLES.glob("*.py")} == tested
 
@@ -93,3 +97,47 @@ def test_what_each_source_says() -> None:
         '"pt-presidency" by Rumour Gazette'
     )
     assert len(disagreements) == 6
+
+
+def _sections(out: str) -> dict[str, list[list[str]]]:
+    """The rows the example prints under each query's title, split at the bars."""
+    sections: dict[str, list[list[str]]] = {}
+    for block in out.strip().split("\n\n"):
+        title, *rows = block.splitlines()
+        sections[title.split(" (")[0]] = [row.strip().split(" | ") for row in rows]
+    return sections
+
+
+def test_duckdb_queries() -> None:
+    pytest.importorskip("pyarrow", reason="pyarrow comes with the dev and arrow extras")
+    pytest.importorskip("duckdb", reason="duckdb comes with the dev and duckdb extras")
+    seed = dm.load_seed()
+    sections = _sections(run("duckdb_queries.py"))
+    assert list(sections) == [
+        "Statements per speaker per month",
+        "Who met whom",
+        "Consensus items by status",
+    ]
+    # What the queries say is what the model says.
+    spoken: Counter[tuple[str, str]] = Counter()
+    for statement in seed.statements:
+        day = statement.date.earliest if statement.date and statement.date.earliest else None
+        month = (day or seed.article.published).strftime("%Y-%m")
+        names = [seed.name_of(s) for s in statement.speakers] or [seed.article.publisher]
+        spoken.update((month, name) for name in names)
+    printed = sections["Statements per speaker per month"]
+    assert {(m, s): int(n) for m, s, n in printed} == spoken
+    people = {p.id for p in seed.people}
+    met: dict[frozenset[str], set[str]] = {}
+    for meeting in seed.interactions():
+        pair = frozenset(seed.name_of(p.participant) for p in (meeting.first, meeting.second))
+        if {meeting.first.participant, meeting.second.participant} <= people:
+            met.setdefault(pair, set()).add(meeting.event.id)
+    printed = sections["Who met whom"]
+    assert {frozenset((a, b)): int(n) for a, b, n in printed} == {
+        pair: len(events) for pair, events in met.items()
+    }
+    statuses = Counter(item.status.value for item in seed.consensus_items)
+    printed = sections["Consensus items by status"]
+    assert {status: int(n) for status, n, _ in printed} == statuses
+    assert [int(n) for _, n, _ in printed] == sorted(statuses.values(), reverse=True)

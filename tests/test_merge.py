@@ -436,9 +436,12 @@ def test_tables_carry_articles_sources_and_edges(
         assert all(row["article"] in {d.article.id for d in world.dossiers} for row in tables[name])
     talks = next(row for row in tables["entities"] if row["id"] == TALKS)
     assert (talks["kind"], talks["source_count"]) == ("event", 3)
-    assert talks["sources"] == "; ".join(d.article.id for d in world.dossiers)
+    assert talks["sources"] == [d.article.id for d in world.dossiers]
     ministry = next(row for row in tables["entities"] if row["id"] == "pt-foreign-ministry")
-    assert ministry["other_names"] == "Portuguese Foreign Ministry; Foreign Ministry of Portugal"
+    assert ministry["other_names"] == [
+        "Portuguese Foreign Ministry",
+        "Foreign Ministry of Portugal",
+    ]
     (edge,) = tables["interactions"]
     assert {edge["first"], edge["second"]} == {"lars-holm", "ana-ferreira"}
     assert (edge["status"], edge["edtf"], edge["across_sides"]) == (

@@ -469,8 +469,24 @@ _EXPORT_WRITERS: dict[str, Callable[[Source], str]] = {
 }
 
 
+# Typed tables (needs the arrow extra): each writes a whole folder, then puts it in place.
+_TABLE_FORMATS = {"parquet": "write_parquet", "csv": "write_csv"}
+
+
+def _write_typed_tables(source: Source, args: argparse.Namespace, out: TextIO) -> None:
+    from .exports import arrow
+
+    if not args.output:
+        raise _UsageError(f"export --format {args.format} needs --output FOLDER")
+    for path in getattr(arrow, _TABLE_FORMATS[args.format])(source, args.output):
+        print(path, file=out)
+
+
 def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
     try:
+        if args.format in _TABLE_FORMATS:
+            _write_typed_tables(source, args, out)
+            return
         if args.format in _EXPORT_WRITERS:
             text = _EXPORT_WRITERS[args.format](source)
             if args.output:
@@ -769,20 +785,23 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     statements.add_argument("--topic", metavar="TOPIC", help="a topic, such as seafood-imports")
     reading("consensus", "What the sides agreed, confirmed or discussed.")
     export = reading(
-        "export", "Write the dossier as JSON, or its tables as JSON Lines.", json_help=None
+        "export",
+        "Write the dossier as JSON, or its tables as JSON Lines, Parquet (partitioned by "
+        "article) or CSV.",
+        json_help=None,
     )
     export.add_argument(
         "--format",
-        choices=["json", "jsonl", *_EXPORT_WRITERS],
+        choices=["json", "jsonl", *_TABLE_FORMATS, *_EXPORT_WRITERS],
         default="json",
-        help="json, jsonl, popolo (Popolo JSON), plover (PLOVER JSON Lines) or "
-        "annotations (W3C Web Annotations, JSON-LD); see the exports page of the docs",
+        help="json, jsonl, parquet, csv (typed tables), popolo (Popolo JSON), plover "
+        "(PLOVER JSON Lines) or annotations (W3C Web Annotations, JSON-LD); see the docs",
     )
     export.add_argument(
         "--output",
         metavar="PATH",
-        help="a file (json, popolo, plover, annotations) or folder (jsonl); replaced only "
-        "once the export has succeeded",
+        help="a file (json, popolo, plover, annotations) or folder (jsonl, parquet, csv); "
+        "replaced only once the export has succeeded",
     )
     page = reading("html", "Write the dossier (or corpus) as one HTML page.", json_help=None)
     page.add_argument(

@@ -342,19 +342,21 @@ def _participants(world: World, id: str, field: str, said: _Versions) -> Any:
     """Every participant in every part the articles give; a part that another article
     says more specifically gives way to it ("participant" to "host"), and an article
     that has someone only as host against one that has them only as guest is a conflict."""
-    # (participant, part) -> the first article's participations with that part, in order.
-    found: dict[tuple[str, ParticipantPart], list[Participation]] = {}
+    # The participations of each (participant, part) as the first article that gives
+    # it has them, in the order the articles give them.
+    found: list[Participation] = []
+    seen: set[tuple[str, ParticipantPart]] = set()
     parts_of: dict[str, dict[str, set[ParticipantPart]]] = {}  # who -> article -> parts
     for article, participations in said:
         first_here: set[tuple[str, ParticipantPart]] = set()
         for participation in participations:
             key = (participation.participant, participation.part)
             parts_of.setdefault(key[0], {}).setdefault(article, set()).add(key[1])
-            if key not in found:
-                found[key] = []
+            if key not in seen:
+                seen.add(key)
                 first_here.add(key)
             if key in first_here:
-                found[key].append(participation)
+                found.append(participation)
     for who, by_article in parts_of.items():
         only_host = [a for a, parts in by_article.items() if parts <= HOST_SIDE]
         only_guest = [a for a, parts in by_article.items() if parts and parts <= GUEST_SIDE]
@@ -375,12 +377,7 @@ def _participants(world: World, id: str, field: str, said: _Versions) -> Any:
         # An article that names both keeps both: its curator set them apart.
         return not any(part in parts and parts & finer for parts in by_article.values())
 
-    return tuple(
-        participation
-        for (who, part), participations in found.items()
-        if not gives_way(who, part)
-        for participation in participations
-    )
+    return tuple(p for p in found if not gives_way(p.participant, p.part))
 
 
 def _place(world: World, id: str, field: str, said: _Versions) -> Any:

@@ -1,8 +1,10 @@
 """Tables: a dossier or corpus as flat rows, ready for pandas, DuckDB or JSON Lines.
 
-Each table is a list of dicts whose values are strings, numbers, booleans or ``None``;
-ids are the foreign keys between tables, dates are ISO strings, and lists
-(speakers, addressees, parties, topics, participants, quantities) are tables of their own.
+Each table is a list of dicts whose values are strings, numbers, booleans, lists of
+strings or ``None``; ids are the foreign keys between tables, dates are ISO strings,
+and lists of ids (speakers, addressees, parties, topics, participants, quantities) are
+tables of their own. :data:`COLUMNS` declares each table's columns and their types,
+which every row obeys and from which typed exports (Arrow, Parquet) take their schema.
 
 A role's row names its institution or, for an office of state, its country, and its
 start and end (``start_text``, ``start_earliest``, ``start_latest``, likewise ``end_…``)
@@ -20,6 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Literal
 
 from .consensus import ConsensusItem
 from .corpus import Corpus
@@ -34,9 +37,17 @@ from .quantities import Quantity
 from .statements import Statement
 from .walk import iter_evidence
 
-__all__ = ["TABLES", "Record", "to_records", "write_jsonl"]
+__all__ = [
+    "COLUMNS",
+    "SHARED_TABLES",
+    "TABLES",
+    "ColumnType",
+    "Record",
+    "to_records",
+    "write_jsonl",
+]
 
-Record = dict[str, str | int | float | bool | None]
+Record = dict[str, str | int | float | bool | list[str] | None]
 """One flat row."""
 
 TABLES = (
@@ -60,6 +71,170 @@ TABLES = (
     "interactions",
 )
 """The names of the tables :func:`to_records` returns, in order."""
+
+ColumnType = Literal["string", "integer", "number", "boolean", "date", "strings"]
+"""What a column holds: text (ids and enum values too), an integer, a number (a
+quantity's value), a boolean, a date (an ISO string in a row), or a list of strings.
+Any column may be ``None``."""
+
+_DATE_COLUMNS: dict[str, ColumnType] = {
+    "date_text": "string",
+    "earliest": "date",
+    "latest": "date",
+    "precision": "string",
+    "edtf": "string",
+    "date_basis": "string",
+    "date_relative_to": "string",
+    "date_order": "string",
+    "date_note": "string",
+}
+_EFFECTIVE_DATE_COLUMNS: dict[str, ColumnType] = {
+    "effective_date": "string",
+    "effective_earliest": "date",
+    "effective_latest": "date",
+    "effective_date_source": "string",
+}
+_SPAN_COLUMNS: dict[str, ColumnType] = {"start": "integer", "end": "integer"}
+
+COLUMNS: dict[str, dict[str, ColumnType]] = {
+    "articles": {
+        "article": "string",
+        "title": "string",
+        "publisher": "string",
+        "published": "date",
+        "language": "string",
+        "url": "string",
+        "characters": "integer",
+    },
+    "countries": {"id": "string", "name": "string", "alpha2": "string", "alpha3": "string"},
+    "institutions": {
+        "id": "string",
+        "name": "string",
+        "kind": "string",
+        "abbreviations": "strings",
+        "country": "string",
+        "parent": "string",
+    },
+    "people": {
+        "id": "string",
+        "name": "string",
+        "family_name": "string",
+        "given_name": "string",
+        "description": "string",
+        "aliases": "strings",
+        "country": "string",
+    },
+    "roles": {
+        "article": "string",
+        "person": "string",
+        "title": "string",
+        "institution": "string",
+        "country": "string",
+        "start_text": "string",
+        "start_earliest": "date",
+        "start_latest": "date",
+        "end_text": "string",
+        "end_earliest": "date",
+        "end_latest": "date",
+        "former": "boolean",
+    },
+    "events": {
+        "article": "string",
+        "id": "string",
+        "name": "string",
+        "kind": "string",
+        "status": "string",
+        **_DATE_COLUMNS,
+        "place": "string",
+        "place_country": "string",
+        "place_country_code": "string",
+        "part_of": "string",
+        "series": "string",
+        "number": "integer",
+        "title": "string",
+        "cameo": "string",
+        "reported_by": "string",
+    },
+    "participations": {
+        "article": "string",
+        "event": "string",
+        "participant": "string",
+        "part": "string",
+    },
+    "statements": {
+        "article": "string",
+        "id": "string",
+        "mode": "string",
+        "act": "string",
+        "content": "string",
+        **_SPAN_COLUMNS,
+        "event": "string",
+        "channel": "string",
+        "on_behalf_of": "string",
+        "speaker_inferred": "boolean",
+        **_DATE_COLUMNS,
+        **_EFFECTIVE_DATE_COLUMNS,
+    },
+    "statement_speakers": {"article": "string", "statement": "string", "speaker": "string"},
+    "statement_topics": {"article": "string", "statement": "string", "topic": "string"},
+    "statement_addressees": {"article": "string", "statement": "string", "addressee": "string"},
+    "consensus_items": {
+        "article": "string",
+        "id": "string",
+        "status": "string",
+        "content": "string",
+        **_SPAN_COLUMNS,
+        "event": "string",
+        "document": "string",
+        "reported_by": "string",
+        **_EFFECTIVE_DATE_COLUMNS,
+    },
+    "consensus_parties": {"article": "string", "consensus_item": "string", "party": "string"},
+    "consensus_topics": {"article": "string", "consensus_item": "string", "topic": "string"},
+    "quantities": {
+        "article": "string",
+        "owner": "string",
+        "value": "number",
+        "unit": "string",
+        "counts": "string",
+        "quote": "string",
+    },
+    "evidence": {
+        "article": "string",
+        "owner": "string",
+        "path": "string",
+        "quote": "string",
+        **_SPAN_COLUMNS,
+    },
+    "entities": {
+        "id": "string",
+        "kind": "string",
+        "name": "string",
+        "other_names": "strings",
+        "same_as": "strings",
+        "sources": "strings",
+        "source_count": "integer",
+    },
+    "interactions": {
+        "event": "string",
+        "first": "string",
+        "first_part": "string",
+        "second": "string",
+        "second_part": "string",
+        "status": "string",
+        "earliest": "date",
+        "latest": "date",
+        "edtf": "string",
+        "across_sides": "boolean",
+        "sources": "strings",
+    },
+}
+"""Each table's columns, in order, and what each holds: every row of every table of
+:func:`to_records` has exactly these keys, with values of these types or ``None``."""
+
+SHARED_TABLES = frozenset({"countries", "institutions", "people", "entities", "interactions"})
+"""The tables of the merged world (one row per merged thing or pair, with its sources);
+every row of every other table belongs to one article."""
 
 
 def _date_columns(date: FuzzyDate | None) -> Record:
@@ -297,7 +472,7 @@ def _add_entities(
                 "id": institution.id,
                 "name": institution.name,
                 "kind": institution.kind.value,
-                "abbreviations": "; ".join(institution.abbreviations) or None,
+                "abbreviations": list(institution.abbreviations),
                 "country": institution.country,
                 "parent": institution.parent,
             }
@@ -310,7 +485,7 @@ def _add_entities(
                 "family_name": person.family_name,
                 "given_name": person.given_name,
                 "description": person.description,
-                "aliases": "; ".join(person.aliases) or None,
+                "aliases": list(person.aliases),
                 "country": person.country,
             }
         )
@@ -330,9 +505,9 @@ def _add_merged(tables: dict[str, list[Record]], source: Dossier | Corpus) -> No
                 "id": entity.id,
                 "kind": kind_name(entity),
                 "name": entity.name,
-                "other_names": "; ".join(names[1:]) or None,
-                "same_as": "; ".join(getattr(entity, "same_as", ())) or None,
-                "sources": "; ".join(articles),
+                "other_names": list(names[1:]),
+                "same_as": list(getattr(entity, "same_as", ())),
+                "sources": list(articles),
                 "source_count": len(articles),
             }
         )
@@ -350,7 +525,7 @@ def _add_merged(tables: dict[str, list[Record]], source: Dossier | Corpus) -> No
                 "latest": date["latest"],
                 "edtf": date["edtf"],
                 "across_sides": interaction.across_sides,
-                "sources": "; ".join(interaction.sources),
+                "sources": list(interaction.sources),
             }
         )
 
