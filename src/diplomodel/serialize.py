@@ -313,9 +313,40 @@ def from_dict(data: Any, cls: type[T]) -> T:
         raise ValidationError(f"invalid {cls.__name__} data", problems) from None
 
 
+def _msgspec_json() -> Any:
+    """msgspec's JSON module where the ``fast`` extra is installed, else ``None``."""
+    if not _MSGSPEC:
+        try:
+            import msgspec.json
+        except ImportError:
+            _MSGSPEC.append(None)
+        else:
+            _MSGSPEC.append(msgspec.json)
+    return _MSGSPEC[0]
+
+
+_MSGSPEC: list[Any] = []  # found on first use, so that importing diplomodel stays quick
+
+
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
-    """A model object as JSON text (UTF-8 kept as is, keys in field order)."""
-    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
+    """A model object as JSON text (UTF-8 kept as is, keys in field order).
+
+    ``indent=None`` gives compact text, with no space after ``,`` and ``:``.
+    Where msgspec is installed (the ``fast`` extra) it writes the text, byte for
+    byte the same as the standard library writes it, only sooner.
+    """
+    data = to_dict(obj)
+    fast = _msgspec_json()
+    if fast is not None and (indent is None or indent > 0):
+        try:
+            encoded = fast.encode(data)
+        except (TypeError, OverflowError):  # an integer beyond 64 bits: the standard way
+            pass
+        else:
+            return (encoded if indent is None else fast.format(encoded, indent=indent)).decode()
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, indent=indent, ensure_ascii=False)
 
 
 class _RefusedError(Exception):
