@@ -339,7 +339,7 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     fast = _msgspec_json()
     if fast is not None and (indent is None or indent > 0):
         try:
-            encoded = fast.encode(data)
+            encoded: bytes = fast.encode(data)
         except (TypeError, OverflowError):  # an integer beyond 64 bits: the standard way
             pass
         else:
