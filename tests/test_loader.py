@@ -210,7 +210,7 @@ def test_an_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     error = problems(tmp_path, toml)
     by_path = {p.path: p.message for p in error.problems}
     assert "did you mean 'given_name'?" in by_path["people[0].givn_name"]
-    assert by_path["people[0].given_name"] == "required key missing"
+    assert by_path["people[0].given_name"].startswith("required key missing")
 
 
 def test_an_unknown_section_is_named(tmp_path: Path) -> None:
@@ -449,7 +449,7 @@ def test_a_problem_in_the_article_hides_nothing_else(tmp_path: Path) -> None:
     toml = (
         HEAD.replace('publisher = "Example News"\n', "")
         + PEOPLE.replace("family_name", "famly_name", 1)
-        + MEETING.replace('kind = "meeting"', 'kind = "summit"')
+        + MEETING.replace('kind = "meeting"', 'kind = "gala"')
     )
     paths = {p.path for p in problems(tmp_path, toml).problems}
     assert paths == {

@@ -99,13 +99,14 @@ def test_the_version_follows_the_metadata_and_says_when_it_is_unknown() -> None:
     assert _version_seen_when(None) == "0+unknown"
 
 
-def test_the_license_is_declared_as_an_spdx_expression_with_its_file() -> None:
+def test_the_license_is_declared_as_an_spdx_expression_with_its_files() -> None:
     """hatchling before 1.27 builds, but writes neither field."""
     meta = metadata.metadata("diplomodel")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     assert meta["License-Expression"] == project["license"]
     assert meta.get_all("License-File") == project["license-files"]
-    assert metadata.distribution("diplomodel").read_text("licenses/LICENSE")
+    for path in project["license-files"]:
+        assert metadata.distribution("diplomodel").read_text(f"licenses/{path}")
 
 
 def _minimum_pins(pyproject: Path) -> subprocess.CompletedProcess[str]:

@@ -326,7 +326,7 @@ seed = dm.load_seed()
 person: dm.Person = seed.get("wang-yi", dm.Person)
 either: dm.Person | dm.Institution = seed.get("cpc", (dm.Person, dm.Institution))
 named = seed.get("mechanism-meeting-9")
-names: list[str] = [person.name, either.name, named.name, seed.name_of("cpc")]
+names: list[str] = [person.label, dm.label_of(either), dm.label_of(named), seed.name_of("cpc")]
 by_object = seed.statements_by(person)
 by_id = seed.statements_where(by="wang-yi", mode="paraphrase", topic="bilateral-relations")
 events = seed.events_where(status=dm.EventStatus.PLANNED, kind="visit", involving=either)

@@ -75,8 +75,8 @@ def test_the_schema_is_a_valid_2020_12_schema_built_from_the_classes() -> None:
     defs = schema["$defs"]
     # Every attrs field of Person is a property, and nothing else is.
     assert set(defs["Person"]["properties"]) == {
-        "id", "name", "family_name", "given_name", "aliases", "country", "roles", "evidence",
-        "identifiers",
+        "id", "name", "family_name", "given_name", "description", "aliases", "country", "roles",
+        "evidence", "identifiers",
     }  # fmt: skip
     assert defs["Person"]["additionalProperties"] is False
     assert defs["EventStatus"]["enum"] == [status.value for status in dm.EventStatus]

@@ -216,6 +216,8 @@ def _describe(
         kind = "true/false"
     elif element is int:
         kind = "whole number"
+    elif element is float:
+        kind = "number"
     else:
         kind = "text"
     if is_list:

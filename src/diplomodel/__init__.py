@@ -15,7 +15,7 @@ from .countries import Country, IsoCountry, iso_countries, iso_country
 from .coverage import Coverage, SentenceCoverage, SentenceStatus
 from .dates import DatePrecision, FuzzyDate, resolve_date
 from .dossier import Dossier
-from .entities import Entity
+from .entities import Entity, label_of
 from .errors import (
     CurationError,
     DateResolutionError,
@@ -27,10 +27,14 @@ from .errors import (
 )
 from .events import Event, EventKind, EventStatus, ParticipantPart, Participation, Place
 from .evidence import Evidence
+from .exports.annotations import to_annotations
+from .exports.plover import to_plover
+from .exports.popolo import to_popolo
 from .external import Identifier
 from .institutions import Institution, InstitutionKind
 from .loader import load, load_seed, read_dossier
 from .people import Person, Role
+from .quantities import Quantity
 from .queries import Appointment, Interaction, TimelineEntry
 from .records import TABLES, Record, to_records, write_jsonl
 from .schema import json_schema
@@ -76,6 +80,7 @@ __all__ = [
     "Person",
     "Place",
     "Problem",
+    "Quantity",
     "Record",
     "Role",
     "SentenceCoverage",
@@ -93,12 +98,16 @@ __all__ = [
     "iso_countries",
     "iso_country",
     "json_schema",
+    "label_of",
     "load",
     "load_seed",
     "read_dossier",
     "resolve_date",
+    "to_annotations",
     "to_dict",
     "to_json",
+    "to_plover",
+    "to_popolo",
     "to_records",
     "write_jsonl",
 ]

@@ -18,11 +18,26 @@ class ArtifactKind(enum.Enum):
     """What sort of noise an artifact is."""
 
     PHOTO_CREDIT = "photo-credit"
-    """A caption or credit line of a picture: "Photo:VCG"."""
+    """A credit line of a picture, which says who took it: "Photo:VCG"."""
+    CAPTION = "caption"
+    """The caption of a picture: "Photo: Wang Yi and Takeshi Iwaya shake hands…". The one
+    kind facts may cite, since a caption can carry facts; it stays marked as a caption."""
+    DATELINE = "dateline"
+    """The place (and date, source) that opens a report: "BEIJING:",
+    "BEIJING, Dec. 25 (Fixture Wire) --"."""
+    TRUNCATION = "truncation"
+    """Text cut off mid-word or mid-sentence, where the copy ends: "expect the sec"."""
+    SOURCE_PREFIX = "source-prefix"
+    """Words the source of the text put before it: "[Fixture Wire service copy]"."""
     STRAY_TOKEN = "stray-token"
     """Words that slipped into the text from elsewhere, such as an advert."""
     OTHER = "other"
     """Anything else that is not part of the article's prose."""
+
+    @property
+    def citable(self) -> bool:
+        """Whether facts may cite words inside an artifact of this kind: only a caption's."""
+        return self is ArtifactKind.CAPTION
 
 
 @attrs.define(frozen=True, kw_only=True, repr=False)

@@ -20,7 +20,7 @@ import stat
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -37,6 +37,9 @@ from .errors import (
     ValidationError,
     shorten,
 )
+from .exports.annotations import to_annotations
+from .exports.plover import to_plover_jsonl
+from .exports.popolo import to_popolo
 from .institutions import Institution
 from .loader import load_seed, loads_curation, read_dossier
 from .people import Person
@@ -210,10 +213,11 @@ def _summary(source: Source, args: argparse.Namespace, out: TextIO) -> None:
 def _print_people(source: Source, out: TextIO) -> None:
     for person in source.people:
         roles = "; ".join(
-            f"{role.title}, {source.name_of(role.institution)}" for role in person.roles
+            f"{role.title}{' (former)' if role.former else ''}, {source.name_of(role.holder)}"
+            for role in person.roles
         )
         country = f" ({_country_code(source, person.country)})" if person.country else ""
-        print(f"  {person.name}{country}: {roles or 'no role given'}", file=out)
+        print(f"  {person.label}{country}: {roles or 'no role given'}", file=out)
 
 
 def _people_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
@@ -267,7 +271,7 @@ def _resolve_name(source: Source, name: str) -> str:
     entities: list[Person | Institution] = [*source.people, *source.institutions]
     for entity in entities:
         others = entity.abbreviations if isinstance(entity, Institution) else entity.aliases
-        for known in (entity.name, *others, entity.id):
+        for known in (entity.name or entity.id, *others, entity.id):
             names.setdefault(fold_name(known), (known, entity.id))
     near = difflib.get_close_matches(fold_name(name), list(names), n=9)
     suggestions: dict[str, str] = {}
@@ -384,8 +388,32 @@ def _write_tables(source: Source, folder: Path) -> list[Path]:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
+# The formats of diplomodel.exports: Popolo JSON, PLOVER JSON Lines, Web Annotations.
+def _popolo_text(source: Source) -> str:
+    return json.dumps(to_popolo(source), indent=2, ensure_ascii=False) + "\n"
+
+
+def _annotations_text(source: Source) -> str:
+    return json.dumps(to_annotations(source), indent=2, ensure_ascii=False) + "\n"
+
+
+_EXPORT_WRITERS: dict[str, Callable[[Source], str]] = {
+    "popolo": _popolo_text,
+    "plover": to_plover_jsonl,
+    "annotations": _annotations_text,
+}
+
+
 def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
     try:
+        if args.format in _EXPORT_WRITERS:
+            text = _EXPORT_WRITERS[args.format](source)
+            if args.output:
+                _write_atomically(Path(args.output), text)
+                print(args.output, file=out)
+            else:
+                out.write(text)
+            return
         if args.format == "jsonl":
             if not args.output:
                 raise _UsageError("export --format jsonl needs --output FOLDER")
@@ -413,6 +441,24 @@ def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> No
         # Name the target the user gave, not the temporary file beside it.
         reason = error.strerror or str(error)
         raise _InputError(f"cannot write {args.output}: {reason}; nothing was changed") from None
+
+
+def _html_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
+    """Write the page of the dossier or corpus, replacing the file only once it is written."""
+    from .exports.html import to_html
+
+    try:
+        _write_atomically(Path(args.output), to_html(source))
+    except UnicodeEncodeError as error:
+        where = shorten(error.object[error.start : error.end])
+        raise _InputError(
+            f"cannot write {args.output}: the dossier holds text that is not valid "
+            f"Unicode ({where}); nothing was changed"
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _InputError(f"cannot write {args.output}: {reason}; nothing was changed") from None
+    print(args.output, file=out)
 
 
 def _schema_command(args: argparse.Namespace, out: TextIO) -> None:
@@ -542,11 +588,22 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     export = reading(
         "export", "Write the dossier as JSON, or its tables as JSON Lines.", json_help=None
     )
-    export.add_argument("--format", choices=["json", "jsonl"], default="json")
+    export.add_argument(
+        "--format",
+        choices=["json", "jsonl", *_EXPORT_WRITERS],
+        default="json",
+        help="json, jsonl, popolo (Popolo JSON), plover (PLOVER JSON Lines) or "
+        "annotations (W3C Web Annotations, JSON-LD); see the exports page of the docs",
+    )
     export.add_argument(
         "--output",
         metavar="PATH",
-        help="a file (json) or folder (jsonl); replaced only once the export has succeeded",
+        help="a file (json, popolo, plover, annotations) or folder (jsonl); replaced only "
+        "once the export has succeeded",
+    )
+    page = reading("html", "Write the dossier (or corpus) as one HTML page.", json_help=None)
+    page.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="the page; replaced once written"
     )
     validate = command(
         "validate",
@@ -578,6 +635,7 @@ _COMMANDS = {
     "statements": _statements_command,
     "consensus": _consensus_command,
     "export": _export_command,
+    "html": _html_command,
 }
 
 

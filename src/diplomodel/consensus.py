@@ -1,4 +1,4 @@
-"""Consensus items: what the sides agreed, confirmed or only discussed."""
+"""Consensus items: what the sides agreed, confirmed, reaffirmed, discussed or did not agree."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import attrs
 from .errors import FieldError, shorten
 from .evidence import Evidence
 from .identifiers import brief, quote_label, schema_keywords, valid_id, valid_ids, valid_topics
+from .quantities import Quantity
 
 __all__ = ["ConsensusItem", "ConsensusStatus"]
 
@@ -19,11 +20,17 @@ class ConsensusStatus(enum.Enum):
     AGREED = "agreed"
     """The sides agreed on it: "the two sides agreed to"."""
     CONFIRMED = "confirmed"
-    """The sides confirmed something agreed before: "reaffirmed", "confirmed"."""
+    """The sides confirmed a shared commitment or position: "Both sides confirmed their
+    commitment to"."""
+    REAFFIRMED = "reaffirmed"
+    """The sides reaffirmed an agreement the article says was made earlier: "reaffirmed
+    the relationship agreed by their predecessors"."""
     TENTATIVELY_AGREED = "tentatively-agreed"
     """The sides agreed only tentatively, in principle, or subject to arrangement."""
     VIEWS_EXCHANGED = "views-exchanged"
     """Discussed, with no agreement stated."""
+    NOT_AGREED = "not-agreed"
+    """The sides discussed it and did not agree: "did not agree on the timing"."""
 
 
 @schema_keywords(lambda _is_array: {"minItems": 2})
@@ -45,7 +52,7 @@ class ConsensusItem:
     """Ids of the sides: persons, institutions or countries."""
 
     status: ConsensusStatus
-    """Agreed, confirmed, tentatively agreed, or views exchanged."""
+    """Agreed, confirmed, reaffirmed, tentatively agreed, views exchanged, or not agreed."""
 
     content: Evidence
     """What was agreed, exactly as the article words it."""
@@ -68,6 +75,9 @@ class ConsensusItem:
     reported_by: str | None = attrs.field(default=None, validator=valid_id)
     """Id of the person or institution the article has it from ("the two sides agreed
     to…, the spokesperson said"); the words that say so belong in :attr:`evidence`."""
+
+    quantities: tuple[Quantity, ...] = ()
+    """Numbers the item gives: "a $1 billion fund"."""
 
     @property
     def name(self) -> str:

@@ -87,7 +87,7 @@ def _merge(versions: list[tuple[str, Entity]]) -> tuple[Entity, list[Conflict]]:
         roles: dict[tuple[str, str], Role] = {}
         for _article, person in versions:
             for role in person.roles if isinstance(person, Person) else ():
-                roles.setdefault((role.title, role.institution), role)
+                roles.setdefault((role.title, role.holder), role)
         changes["roles"] = tuple(roles.values())
     return attrs.evolve(first, **changes), conflicts
 

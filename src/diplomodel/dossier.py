@@ -8,9 +8,10 @@ could build, so that one pass reports every problem of a file.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import types
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -52,7 +53,10 @@ class Dossier(Queries):
     Construction checks the whole (see :func:`check_dossier`): ids are unique
     across all kinds, every reference resolves to an object of the right kind,
     institution parents and event nesting have no cycles, every evidence quote
-    equals ``article.text[start:end]``, no fact cites a text artifact, and every
+    equals ``article.text[start:end]``, no fact cites a text artifact (but for a
+    caption, which may carry facts), a place's country code is its country's, a role
+    that ended before the article's date is ``former`` (and a former one did not end
+    after it), and every
     alias of a person occurs in the text. All problems are raised at once as a
     :class:`~diplomodel.ValidationError` whose paths are JSON paths.
     """
@@ -138,8 +142,10 @@ def check_dossier(
 
     The checks are those of :class:`Dossier`; their cost grows linearly (or as
     n log n) with the size of the input. Returns the problems, in the order:
-    ids, references, cycles, statement voices, evidence, aliases. A section name it does not know
-    is a mistake of the caller, not of the input, and raises :class:`ValueError`.
+    ids, references, cycles, statement voices, place countries, evidence, aliases,
+    former roles.
+    A section name it does not know is a mistake of the caller, not of the input,
+    and raises :class:`ValueError`.
     """
     unknown = sorted(set(sections) - set(SECTIONS))
     if unknown:
@@ -148,9 +154,11 @@ def check_dossier(
     problems += _check_references(sections, by_id, unreadable)
     problems += _check_cycles(sections, by_id)
     problems += _check_statement_voices(sections)
+    problems += _check_place_countries(sections, by_id)
     if article is not None:
         problems += _check_evidence(article, sections)
         problems += _check_aliases(article.text, sections)
+        problems += _check_former_roles(article.published, sections)
     return problems
 
 
@@ -250,6 +258,27 @@ def _check_statement_voices(sections: Mapping[str, Sequence[tuple[int, Any]]]) -
     return problems
 
 
+def _check_place_countries(
+    sections: Mapping[str, Sequence[tuple[int, Any]]], by_id: Mapping[str, Entity]
+) -> list[Problem]:
+    """A place given both a country and a country code names one country with both."""
+    problems: list[Problem] = []
+    for index, event in sections.get("events", ()):
+        place = event.place
+        if place is None or place.country is None or place.country_code is None:
+            continue
+        country = by_id.get(place.country)
+        if isinstance(country, Country) and country.alpha2 != place.country_code:
+            problems.append(
+                Problem(
+                    f"$.events[{index}].place.country_code",
+                    f"{shorten(place.country_code)} is not the code of the place's country "
+                    f"{shorten(country.id)} ({country.alpha2}); give one of the two, or both alike",
+                )
+            )
+    return problems
+
+
 # Walk states of the cycle check: not yet reached, on the walk under way, done.
 _NEW, _ON_WALK, _DONE = 0, 1, 2
 
@@ -309,8 +338,12 @@ def _cycle_message(obj: Institution | Event, link: str, cycle: Sequence[int]) ->
 class _ArtifactSpans:
     """The article's artifacts, sorted once, to tell in log time whether a span overlaps one."""
 
-    def __init__(self, artifacts: Iterable[Evidence]) -> None:
-        ordered = sorted(enumerate(artifacts), key=lambda pair: pair[1].start)
+    def __init__(self, artifacts: Iterable[Evidence], skip: Container[int] = ()) -> None:
+        """``skip``: indices of artifacts that facts may overlap (captions)."""
+        ordered = sorted(
+            ((index, span) for index, span in enumerate(artifacts) if index not in skip),
+            key=lambda pair: pair[1].start,
+        )
         self.starts = [span.start for _index, span in ordered]
         # reach[k]: the furthest end among the first k + 1 artifacts, and whose it is.
         self.reach: list[tuple[int, int]] = []
@@ -334,7 +367,11 @@ def _check_evidence(
     article: Article, sections: Mapping[str, Sequence[tuple[int, Any]]]
 ) -> list[Problem]:
     text = article.text
-    artifacts = _ArtifactSpans(artifact.evidence for artifact in article.artifacts)
+    # A caption may carry facts, so evidence inside one is allowed (ArtifactKind.citable).
+    artifacts = _ArtifactSpans(
+        (artifact.evidence for artifact in article.artifacts),
+        skip={index for index, artifact in enumerate(article.artifacts) if artifact.kind.citable},
+    )
     problems: list[Problem] = []
 
     def check(path: str, evidence: Evidence, is_fact: bool) -> None:
@@ -378,6 +415,38 @@ def _check_aliases(text: str, sections: Mapping[str, Sequence[tuple[int, Any]]])
         for j, alias in enumerate(person.aliases)
         if alias not in found
     ]
+
+
+def _check_former_roles(
+    published: dt.date, sections: Mapping[str, Sequence[tuple[int, Any]]]
+) -> list[Problem]:
+    """A role that surely ended before the article's date is former, and a former one
+    did not surely end after it."""
+    problems: list[Problem] = []
+    for index, person in sections.get("people", ()):
+        for j, role in enumerate(person.roles):
+            end = role.end
+            path = f"$.people[{index}].roles[{j}]"
+            if end is None:
+                continue
+            if not role.former and end.latest is not None and end.latest < published:
+                problems.append(
+                    Problem(
+                        f"{path}.former",
+                        f"the role ended {shorten(end.text)} (by {end.latest.isoformat()}), "
+                        f"before the article's date {published.isoformat()}: set former = true",
+                    )
+                )
+            if role.former and end.earliest is not None and end.earliest > published:
+                problems.append(
+                    Problem(
+                        f"{path}.end",
+                        f"a former role cannot end after the article's date "
+                        f"{published.isoformat()}, but {shorten(end.text)} is from "
+                        f"{end.earliest.isoformat()}",
+                    )
+                )
+    return problems
 
 
 _FEW_WORDS = 16

@@ -1,4 +1,4 @@
-"""Events: meetings, talks, visits, mechanism sessions, announcements, publications, reports.
+"""Events: meetings, talks, visits, summits, briefings, signings, appointments, measures, ….
 
 Popolo's Event, with the participants' parts, the event an event belongs to
 (the meetings inside a three-day trip), its number in a series ("the ninth
@@ -14,11 +14,13 @@ from typing import Any, ClassVar
 import attrs
 
 from .cameo import cameo_codes
+from .countries import iso_countries
 from .dates import FuzzyDate
 from .errors import FieldError, shorten
 from .evidence import Evidence
 from .external import Identifier, unique_identifiers
 from .identifiers import brief, non_empty, schema_keywords, valid_id
+from .quantities import Quantity
 
 __all__ = ["Event", "EventKind", "EventStatus", "ParticipantPart", "Participation", "Place"]
 
@@ -40,6 +42,16 @@ class EventKind(enum.Enum):
     """A text published: an editorial."""
     REPORT = "report"
     """An official account of another event: a readout."""
+    SUMMIT = "summit"
+    """Heads of state or government meet: "a summit between Xi and Ishiba"."""
+    PRESS_CONFERENCE = "press-conference"
+    """A press conference or briefing: "the ministry's regular press briefing"."""
+    SIGNING = "signing"
+    """A document is signed: "vice ministers signed a memorandum"."""
+    APPOINTMENT = "appointment"
+    """Someone takes office: "took office as consul general"."""
+    POLICY_MEASURE = "policy-measure"
+    """A measure is imposed, eased or lifted: a ban, "eased the ban"."""
 
 
 class EventStatus(enum.Enum):
@@ -72,6 +84,8 @@ class ParticipantPart(enum.Enum):
     """Says something, in an announcement or remarks."""
     AUTHOR = "author"
     """Issues or publishes a text: an editorial, a readout."""
+    CO_CHAIR = "co-chair"
+    """Chairs the event jointly with another: "which the two men co-chaired"."""
 
 
 @attrs.define(frozen=True, kw_only=True, repr=False)
@@ -91,15 +105,33 @@ class Participation:
         return f"Participation(participant={self.participant!r}, part={self.part.value!r})"
 
 
+@schema_keywords(lambda _is_array: {"enum": sorted(iso_countries())})
+def _assigned_alpha2(_instance: Any, attribute: attrs.Attribute[Any], code: str | None) -> None:
+    if code is not None and code not in iso_countries():
+        raise FieldError(
+            attribute.name,
+            f"{shorten(code)} is not an assigned ISO 3166-1 alpha-2 code (such as 'KZ')",
+        )
+
+
 @attrs.define(frozen=True, kw_only=True, repr=False)
 class Place:
-    """Where an event happens, as precisely as the article says."""
+    """Where an event happens, as precisely as the article says.
+
+    A place named only by its city ("their meeting in Astana") is a place with
+    that name and no country: the country is given only when the dossier has it
+    (``country``) or the curator knows it (``country_code``), never guessed.
+    """
 
     name: str = attrs.field(validator=non_empty)
-    """The place as written: "Beijing", "Japan"."""
+    """The place as written: "Beijing", "Japan", "Astana"."""
 
     country: str | None = attrs.field(default=None, validator=valid_id)
-    """Id of the country the place is in."""
+    """Id of the country the place is in, when the dossier has that country."""
+
+    country_code: str | None = attrs.field(default=None, validator=_assigned_alpha2)
+    """ISO 3166-1 alpha-2 code of the country the place is in (``KZ`` for Astana),
+    for a country the article does not name; with ``country`` too, the same country's."""
 
     evidence: tuple[Evidence, ...] = attrs.field(validator=non_empty)
     """Where the article names the place."""
@@ -108,7 +140,8 @@ class Place:
     """Identifiers of the place in other databases: a Wikidata QID, a GeoNames id."""
 
     def __repr__(self) -> str:
-        return f"Place(name={brief(self.name)}, country={self.country!r})"
+        code = f", country_code={self.country_code!r}" if self.country_code else ""
+        return f"Place(name={brief(self.name)}, country={self.country!r}{code})"
 
 
 @schema_keywords(lambda _is_array: {"enum": sorted(cameo_codes())})
@@ -173,6 +206,10 @@ class Event:
     """Id of the person or institution the article has it from ("both ministers
     attended the dialogue, the spokesperson said"); the words that say so belong
     in :attr:`evidence`, so the report is not also curated as a statement."""
+
+    quantities: tuple[Quantity, ...] = ()
+    """Numbers the article gives about the event: "a three-day visit", "produced eight
+    agreements"."""
 
     _schema_rules: ClassVar[dict[str, Any]] = {
         "anyOf": [

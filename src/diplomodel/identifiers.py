@@ -32,6 +32,7 @@ __all__ = [
     "is_id",
     "matches",
     "non_empty",
+    "non_empty_if_given",
     "non_empty_items",
     "schema_keywords",
     "valid_id",
@@ -160,6 +161,13 @@ def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sized) -> 
             )
     elif len(value) == 0:
         raise FieldError(attribute.name, "must not be empty")
+
+
+@schema_keywords(lambda _is_array: {"minLength": 1, "pattern": NON_BLANK_PATTERN})
+def non_empty_if_given(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """attrs validator: ``None``, or a string with more than white space."""
+    if value is not None:
+        non_empty(instance, attribute, value)
 
 
 @schema_keywords(lambda _is_array: {"items": {"minLength": 1, "pattern": NON_BLANK_PATTERN}})

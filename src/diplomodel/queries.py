@@ -22,7 +22,7 @@ import attrs
 from .consensus import ConsensusItem, ConsensusStatus
 from .countries import Country
 from .dates import FuzzyDate
-from .entities import KIND_NAMES, Entity, a_kind, kind_name
+from .entities import KIND_NAMES, Entity, a_kind, kind_name, label_of
 from .errors import NotFoundError, Problem, ValidationError, shorten
 from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
@@ -48,19 +48,20 @@ _NOT_YET = (EventStatus.PLANNED, EventStatus.TENTATIVE)
 
 @attrs.define(frozen=True, kw_only=True, repr=False)
 class Appointment:
-    """A role as held by a person: who, which title, in which institution, per which article."""
+    """A role as held by a person: who, which title, in which institution or country, per
+    which article."""
 
     article: str
     """Id of the article that states it."""
     person: str
     """Id of the person."""
     role: Role
-    """The role, with its institution id and evidence."""
+    """The role, with its institution or country id, its times and evidence."""
 
     def __repr__(self) -> str:
         return (
             f"Appointment(article={self.article!r}, person={self.person!r}, "
-            f"title={shorten(self.role.title)}, institution={self.role.institution!r})"
+            f"title={shorten(self.role.title)}, {self.role.held_in})"
         )
 
 
@@ -165,7 +166,7 @@ class QueryIndex:
             for role in person.roles:
                 appointment = Appointment(article=article, person=person.id, role=role)
                 self.appointments_of[person.id].append(appointment)
-                self.appointments_of[role.institution].append(appointment)
+                self.appointments_of[role.holder].append(appointment)
         events = {event.id: event for event in dossier.events}
         placed_by: dict[str, Event | None] = {}
         for event in dossier.events:
@@ -323,7 +324,8 @@ class Queries:
         tuple of classes), also check its class.
 
         Without ``kind`` the type is :data:`~diplomodel.Entity`; every kind has a
-        ``name``, so ``get(id).name`` needs no cast.
+        ``name`` (``None`` for an unnamed person), and :func:`~diplomodel.label_of`
+        gives what to show for any of them.
 
         Raises :class:`~diplomodel.errors.NotFoundError` (a :class:`LookupError`)
         naming the id, and the kind it has when that is not the kind asked for.
@@ -343,9 +345,9 @@ class Queries:
         return found
 
     def name_of(self, id: str) -> str:
-        """The name of the object with this id; its id when it has no name (a statement)."""
-        found = self.get(id)
-        return found.name
+        """The name of the object with this id: a statement's or consensus item's is a
+        label of its words, an unnamed person's its description (see :func:`label_of`)."""
+        return label_of(self.get(id))
 
     def _ref(self, value: object, parameter: str, kinds: tuple[type[Any], ...]) -> str:
         """The id of ``value`` (an id, an object, or the name of a person or an
@@ -402,9 +404,10 @@ class Queries:
         id = self._ref(subject, "subject", _ENTITY_KINDS)
         return tuple(self._query_index().mentions.get(id, ()))
 
-    def roles_of(self, holder: str | Person | Institution) -> tuple[Appointment, ...]:
-        """The roles a person holds, or the roles held in an institution."""
-        id = self._ref(holder, "holder", _SPEAKER_KINDS)
+    def roles_of(self, holder: str | Person | Institution | Country) -> tuple[Appointment, ...]:
+        """The roles a person holds, or the roles held in an institution or (offices of
+        state) a country."""
+        id = self._ref(holder, "holder", _PARTY_KINDS)
         return tuple(self._query_index().appointments_of.get(id, ()))
 
     def timeline(self, *, include_planned: bool = True) -> tuple[TimelineEntry, ...]:
@@ -519,7 +522,7 @@ class Queries:
         for entity in self._entities_by_id().values():
             if not isinstance(entity, Person | Institution):
                 continue
-            names = [entity.id, entity.name]
+            names = [entity.id, entity.name or entity.id]  # an unnamed person has its id
             names += entity.aliases if isinstance(entity, Person) else entity.abbreviations
             if any(fold_name(n) == wanted for n in names):
                 found.append(entity)

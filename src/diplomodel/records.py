@@ -1,8 +1,15 @@
 """Tables: a dossier or corpus as flat rows, ready for pandas, DuckDB or JSON Lines.
 
-Each table is a list of dicts whose values are strings, integers, booleans or ``None``;
+Each table is a list of dicts whose values are strings, numbers, booleans or ``None``;
 ids are the foreign keys between tables, dates are ISO strings, and lists
-(speakers, addressees, parties, topics, participants) are link tables of their own.
+(speakers, addressees, parties, topics, participants, quantities) are tables of their own.
+
+A role's row names its institution or, for an office of state, its country, and its
+start and end (``start_text``, ``start_earliest``, ``start_latest``, likewise ``end_…``)
+and whether it is a ``former`` one. An unnamed person's row has no names but a
+``description``. The ``quantities`` table has one row per number an event, statement
+or consensus item gives: its ``owner`` (the id), ``value``, ``unit``, what it
+``counts``, and the ``quote`` of its first evidence.
 """
 
 from __future__ import annotations
@@ -18,11 +25,12 @@ from .dossier import Dossier
 from .evidence import Evidence
 from .institutions import Institution
 from .people import Person
+from .quantities import Quantity
 from .walk import iter_evidence
 
 __all__ = ["TABLES", "Record", "to_records", "write_jsonl"]
 
-Record = dict[str, str | int | bool | None]
+Record = dict[str, str | int | float | bool | None]
 """One flat row."""
 
 TABLES = (
@@ -40,6 +48,7 @@ TABLES = (
     "consensus_items",
     "consensus_parties",
     "consensus_topics",
+    "quantities",
     "evidence",
 )
 """The names of the tables :func:`to_records` returns, in order."""
@@ -61,6 +70,30 @@ def _date_columns(date: FuzzyDate | None) -> Record:
         "precision": date.precision.value,
         "edtf": date.edtf,
     }
+
+
+def _prefixed(prefix: str, date: FuzzyDate | None) -> Record:
+    """A date's text and window as ``<prefix>_text``, ``<prefix>_earliest``, ``<prefix>_latest``."""
+    columns = _date_columns(date)
+    return {
+        f"{prefix}_text": columns["date_text"],
+        f"{prefix}_earliest": columns["earliest"],
+        f"{prefix}_latest": columns["latest"],
+    }
+
+
+def _quantity_rows(article: str, owner: str, quantities: Iterable[Quantity]) -> list[Record]:
+    return [
+        {
+            "article": article,
+            "owner": owner,
+            "value": quantity.value,
+            "unit": quantity.unit,
+            "counts": quantity.counts,
+            "quote": quantity.evidence[0].quote,
+        }
+        for quantity in quantities
+    ]
 
 
 def _span_columns(evidence: Evidence, text_column: str) -> Record:
@@ -91,6 +124,10 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                     "person": person.id,
                     "title": role.title,
                     "institution": role.institution,
+                    "country": role.country,
+                    **_prefixed("start", role.start),
+                    **_prefixed("end", role.end),
+                    "former": role.former,
                 }
             )
     for event in dossier.events:
@@ -105,6 +142,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 **_date_columns(event.date),
                 "place": place.name if place else None,
                 "place_country": place.country if place else None,
+                "place_country_code": place.country_code if place else None,
                 "part_of": event.part_of,
                 "series": event.series,
                 "number": event.number,
@@ -113,6 +151,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "reported_by": event.reported_by,
             }
         )
+        tables["quantities"] += _quantity_rows(a, event.id, event.quantities)
         for participation in event.participants:
             tables["participations"].append(
                 {
@@ -137,6 +176,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 **_date_columns(statement.date),
             }
         )
+        tables["quantities"] += _quantity_rows(a, statement.id, statement.quantities)
         for speaker in statement.speakers:
             tables["statement_speakers"].append({"statement": statement.id, "speaker": speaker})
         for topic in statement.topics:
@@ -157,6 +197,7 @@ def _add_dossier(tables: dict[str, list[Record]], dossier: Dossier, merged: bool
                 "reported_by": item.reported_by,
             }
         )
+        tables["quantities"] += _quantity_rows(a, item.id, item.quantities)
         for party in item.parties:
             tables["consensus_parties"].append({"consensus_item": item.id, "party": party})
         for topic in item.topics:
@@ -205,6 +246,7 @@ def _add_entities(
                 "name": person.name,
                 "family_name": person.family_name,
                 "given_name": person.given_name,
+                "description": person.description,
                 "aliases": "; ".join(person.aliases) or None,
                 "country": person.country,
             }

@@ -62,6 +62,8 @@ class _SchemaBuilder:
             return {"type": "boolean"}
         if annotation is int:
             return {"type": "integer"}
+        if annotation is float:
+            return {"type": "number"}
         if annotation is dt.date:
             return {"type": "string", "format": "date", "pattern": _ISO_DATE_PATTERN}
         if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
@@ -131,7 +133,9 @@ def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
     rules that compare fields (a person's name made of the family and given
     names, evidence ``end - start`` equal to the quote's length, a fuzzy
     date's window and EDTF, a country's alpha-3 code and name, which must be
-    those of its alpha-2 code in the ISO 3166-1 table), rules on the JSON
+    those of its alpha-2 code in the ISO 3166-1 table, a role's start not after
+    its end, a quantity's value against the number its words write, a finite
+    quantity), rules on the JSON
     text itself (no repeated key in an object, integers without a fraction:
     JSON Schema counts ``1.0`` as an integer), and checks that need the
     whole dossier (references, quotes against the text).

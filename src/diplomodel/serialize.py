@@ -86,6 +86,12 @@ def _strict(kind: type[Any], *, reject: tuple[type[Any], ...] = ()) -> Any:
     return structure
 
 
+def _structure_number(value: Any, _type: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {_kind(value)} {shorten(value)}")
+    return value
+
+
 def _structure_str(value: Any, _type: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected str, got {_kind(value)} {shorten(value)}")
@@ -129,6 +135,7 @@ def _make_converter() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_structure_hook(str, _structure_str)
     made.register_structure_hook(int, _strict(int, reject=(bool,)))
+    made.register_structure_hook(float, _structure_number)
     made.register_structure_hook(bool, _strict(bool))
     made.register_structure_hook(dt.date, _structure_date)
     # By class, so that it wins over the enum hooks of every cattrs version.

@@ -18,6 +18,7 @@ from .dates import FuzzyDate
 from .errors import FieldError
 from .evidence import Evidence
 from .identifiers import brief, non_empty, quote_label, valid_id, valid_ids, valid_topics
+from .quantities import Quantity
 
 __all__ = ["ARTICLE_VOICE", "SpeechAct", "Statement", "StatementMode"]
 
@@ -138,6 +139,9 @@ class Statement:
     speaker_inferred: bool = False
     """The text does not name the speaker at the words; the curator infers who it is
     from context (a first-person quote attributed only by its position)."""
+
+    quantities: tuple[Quantity, ...] = ()
+    """Numbers the statement gives: "study a $1 billion fund"."""
 
     _schema_rules: ClassVar[dict[str, Any]] = {
         "anyOf": [

@@ -117,7 +117,7 @@ def evidence_of(article: str, section: str, index: int, obj: Sectioned) -> Itera
     elif isinstance(obj, Person):
         yield from _sites(a, path, obj.id, (obj.id,), obj.evidence)
         for j, role in enumerate(obj.roles):
-            subjects = (obj.id, role.institution)
+            subjects = (obj.id, role.holder)
             yield from _sites(a, f"{path}.roles[{j}]", obj.id, subjects, role.evidence)
     elif isinstance(obj, Event):
         yield from _sites(a, path, obj.id, (obj.id,), obj.evidence)
@@ -133,6 +133,9 @@ def evidence_of(article: str, section: str, index: int, obj: Sectioned) -> Itera
     else:  # a statement or a consensus item: its content, then its further evidence
         yield _site(a, f"{path}.content", obj.id, (obj.id,), obj.content)
         yield from _sites(a, path, obj.id, (obj.id,), obj.evidence)
+    if isinstance(obj, Event | Statement | ConsensusItem):
+        for j, quantity in enumerate(obj.quantities):
+            yield from _sites(a, f"{path}.quantities[{j}]", obj.id, (obj.id,), quantity.evidence)
 
 
 def _dossier_sections(dossier: Dossier) -> dict[str, tuple[Sectioned, ...]]:
@@ -179,6 +182,7 @@ def references_of(section: str, index: int, obj: Sectioned) -> Iterator[Referenc
         yield from _ref(f"{path}.country", obj.country, "country")
         for j, role in enumerate(obj.roles):
             yield from _ref(f"{path}.roles[{j}].institution", role.institution, "institution")
+            yield from _ref(f"{path}.roles[{j}].country", role.country, "country")
     elif isinstance(obj, Event):
         if obj.place is not None:
             yield from _ref(f"{path}.place.country", obj.place.country, "country")

@@ -1,0 +1,1 @@
+"""Writers for the formats the field reads, one module per format."""

@@ -1,0 +1,245 @@
+"""PLOVER event records: PLOVER types, the dossier's actors and countries, JSON Lines."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from export_sources import NAMES, SECOND, curated
+
+import diplomodel as dm
+from diplomodel.cli import main
+from diplomodel.exports.plover import to_plover, to_plover_jsonl
+from diplomodel.loader import seed_path
+
+# The event types of PLOVER (Open Event Data Alliance, 2021), the targets of the
+# CAMEO-to-PLOVER table.
+PLOVER_TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+}  # fmt: skip
+VISITING = {"guest", "delegation-lead", "delegation-member"}
+ACTING = {"host", "author", "speaker"}
+
+
+@functools.cache
+def dossiers() -> dict[str, dm.Dossier]:
+    return curated()
+
+
+def coded(dossier: dm.Dossier) -> list[dm.Event]:
+    return [event for event in dossier.events if event.cameo is not None]
+
+
+def actor_ids(record: dict[str, Any], side: str) -> list[str]:
+    return [actor["id"] for actor in record.get(side, [])]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_one_record_per_event_with_a_cameo_code_typed_by_the_table(name: str) -> None:
+    dossier = dossiers()[name]
+    records = to_plover(dossier)
+    events = coded(dossier)
+    assert [r["event_id"] for r in records] == [e.id for e in events]
+    assert len({r["id"] for r in records}) == len(records)
+    for record, event in zip(records, events, strict=True):
+        assert event.cameo is not None
+        code = dm.cameo_code(event.cameo)
+        assert record["event"] == [code.plover]
+        assert set(record["event"]) <= PLOVER_TYPES
+        assert record.get("mode") == code.mode
+        assert record["cameo"] == event.cameo
+        assert record["status"] == event.status.value
+
+
+def test_the_seed_has_records_to_check() -> None:
+    records = to_plover(dossiers()["seed"])
+    assert len(records) >= 5
+    assert {"visit"} <= {r.get("mode") for r in records}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_actors_and_their_countries_are_the_dossiers(name: str) -> None:
+    dossier = dossiers()[name]
+    for record, event in zip(to_plover(dossier), coded(dossier), strict=True):
+        participants = {p.participant for p in event.participants}
+        source, recipient = actor_ids(record, "source"), actor_ids(record, "recipient")
+        assert not set(source) & set(recipient)
+        assert set(source) | set(recipient) >= participants
+        place_country = event.place.country if event.place else None
+        assert set(source) | set(recipient) <= participants | {place_country}
+        for actor in record.get("source", []) + record.get("recipient", []):
+            entity = dossier.get(actor["id"])
+            assert actor["actor_text"] == entity.name
+            country_id = entity.id if isinstance(entity, dm.Country) else entity.country
+            if country_id is None:
+                assert "code" not in actor
+            else:
+                assert actor["code"] == dossier.get(country_id).alpha3
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_who_acts_is_the_source(name: str) -> None:
+    dossier = dossiers()[name]
+    for record, event in zip(to_plover(dossier), coded(dossier), strict=True):
+        parts = {p.participant: p.part.value for p in event.participants}
+        source, recipient = actor_ids(record, "source"), actor_ids(record, "recipient")
+        visiting = [id for id, part in parts.items() if part in VISITING]
+        acting = [id for id, part in parts.items() if part in ACTING]
+        if event.cameo == "042" and visiting:  # make a visit: the visitors
+            assert source == visiting
+            visited = event.place.country if event.place else None
+            assert recipient == (acting or ([visited] if visited else []))
+        elif visiting and acting:
+            assert (source, recipient) == (acting, visiting)
+        else:  # no sides: everyone, as PLOVER codes reciprocal events
+            assert (source, recipient) == (list(parts), [])
+
+
+def test_the_seed_has_each_way_of_telling_the_sides() -> None:
+    dossier = dossiers()["seed"]
+    records = {r["event_id"]: r for r in to_plover(dossier)}
+    trip = records["coalition-delegation-trip"]  # a visit to China with no host named
+    assert actor_ids(trip, "recipient") == ["cn"]
+    meeting = records["wang-huning-meets-delegation"]  # Wang Huning hosts the delegation
+    assert actor_ids(meeting, "source") == ["wang-huning"]
+    assert "jp-ruling-coalition-delegation" in actor_ids(meeting, "recipient")
+    session = records["mechanism-meeting-9"]  # participants only
+    assert "recipient" not in session
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_dates_are_the_windows_with_their_words(name: str) -> None:
+    dossier = dossiers()[name]
+    placed = {entry.event.id: entry for entry in dossier.timeline()}
+    for record, event in zip(to_plover(dossier), coded(dossier), strict=True):
+        entry = placed[event.id]
+        date = entry.date
+        if date is None:
+            assert "date" not in record
+            assert "date_text" not in record
+            continue
+        assert record.get("date") == (date.earliest.isoformat() if date.earliest else None)
+        assert record.get("enddate") == (date.latest.isoformat() if date.latest else None)
+        assert (record["date_text"], record["date_precision"], record["date_edtf"]) == (
+            date.text,
+            date.precision.value,
+            date.edtf,
+        )
+        assert record["date_from"] == entry.date_from
+        if event.date is None:  # placed by the event it is part of
+            assert record["date_from"] != event.id
+
+
+def test_an_undated_meeting_takes_the_date_of_the_trip_it_is_part_of() -> None:
+    records = {r["event_id"]: r for r in to_plover(dossiers()["seed"])}
+    session = records["mechanism-meeting-9"]
+    trip = records["coalition-delegation-trip"]
+    assert session["date_from"] == "coalition-delegation-trip"
+    assert (session["date"], session["enddate"]) == (trip["date"], trip["enddate"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_location_sentence_and_story(name: str) -> None:
+    dossier = dossiers()[name]
+    article = dossier.article
+    for record, event in zip(to_plover(dossier), coded(dossier), strict=True):
+        if event.place is None:
+            assert "event_loc" not in record
+        else:
+            location = record["event_loc"]
+            assert location["name"] == event.place.name
+            if event.place.country is not None:
+                country = dossier.get(event.place.country)
+                assert (location["country code"], location["cc3"]) == (
+                    country.alpha2,
+                    country.alpha3,
+                )
+        info = record["text_info"]
+        assert record["text"] == article.text[info["start"] : info["end"]]
+        first = min(event.evidence)
+        assert info["start"] <= first.start
+        assert first.end <= info["end"]
+        assert "\n" not in record["text"]  # a sentence, not the paragraph
+        assert record["event_text"] == [span.quote for span in event.evidence]
+        assert record["story_id"] == article.id
+        assert record["cite_info"]["publication"] == article.publisher
+        assert record["cite_info"]["url"] == f"urn:diplomodel:article:{article.id}"
+
+
+def test_identifiers_give_the_geonames_place_and_the_wikidata_actor() -> None:
+    tiny = dossiers()["tiny"]
+    talks = tiny.events[0]
+    assert talks.place is not None
+    place = attrs.evolve(
+        talks.place, identifiers=(dm.Identifier(scheme="geonames", identifier="1816670"),)
+    )
+    # The ids are the identifier module's examples, not checked against the databases.
+    wang = attrs.evolve(
+        tiny.people[0], identifiers=(dm.Identifier(scheme="wikidata", identifier="Q22686"),)
+    )
+    dossier = attrs.evolve(
+        tiny,
+        events=(attrs.evolve(talks, place=place), *tiny.events[1:]),
+        people=(wang, *tiny.people[1:]),
+    )
+    (record,) = to_plover(dossier)
+    assert record["event_loc"]["geonameid"] == 1816670
+    actors = {a["id"]: a for a in record["source"] + record.get("recipient", [])}
+    assert actors[wang.id]["identifier_id"] == "Q22686"
+    assert "identifier_id" not in actors["takeshi-iwaya"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_json_lines_parse_back_to_the_records(name: str) -> None:
+    dossier = dossiers()[name]
+    text = to_plover_jsonl(dossier)
+    lines = text.splitlines()
+    assert text.endswith("\n") or not lines
+    assert [json.loads(line) for line in lines] == to_plover(dossier)
+
+
+def test_a_corpus_gives_each_articles_records_in_turn() -> None:
+    seed, second = dossiers()["seed"], dossiers()["second"]
+    together = to_plover(dm.Corpus([seed, second]))
+    assert together == to_plover(seed) + to_plover(second)
+    assert {r["story_id"] for r in together} == {seed.article.id, second.article.id}
+
+
+def test_a_corpus_whose_articles_share_an_id_is_refused() -> None:
+    seed = dossiers()["seed"]
+    with pytest.raises(dm.ValidationError) as caught:
+        to_plover(dm.Corpus([seed, seed, dm.load(SECOND)]))
+    assert [p.path for p in caught.value.problems] == ["dossiers[1].article.id"]
+
+
+def test_anything_else_is_a_type_error_naming_the_function() -> None:
+    with pytest.raises(TypeError, match=r"to_plover\(\) takes a Dossier or a Corpus, got NoneType"):
+        to_plover(None)  # type: ignore[arg-type]
+
+
+def test_the_command_line_writes_json_lines_for_a_corpus(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seed = seed_path()
+    assert main(["export", "--format", "plover", str(seed), str(SECOND)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    corpus = dm.Corpus([dossiers()["seed"], dossiers()["second"]])
+    assert [json.loads(line) for line in lines] == to_plover(corpus)
+
+
+def test_the_command_line_refuses_a_corpus_whose_articles_share_an_id(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "events.jsonl"
+    seed = str(seed_path())
+    code = main(["export", "--format", "plover", "--output", str(target), seed, seed])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "dossiers[1].article.id" in err
+    assert "Traceback" not in err
+    assert not target.exists()
