@@ -334,6 +334,28 @@ def _msgspec_json() -> Any:
 
 _MSGSPEC: list[Any] = []  # found on first use, so that importing diplomodel stays quick
 
+# msgspec and Python write a float alike except where Python uses an exponent (below
+# 1e-4, from 1e16): there msgspec writes "1e16" for "1e+16" and "0.00001" for "1e-05".
+# Text that may hold such a number (or only words that look like one) goes the standard way.
+_FLOATS_WRITTEN_OTHERWISE = re.compile(rb"[0-9][eE]|(?<![0-9.])0\.0000")
+
+
+def _json_text_of(data: Any, indent: int | None) -> str:
+    """JSON-ready ``data`` as text: by msgspec where it writes the standard library's bytes."""
+    fast = _msgspec_json()
+    if fast is not None and (indent is None or indent > 0):
+        try:
+            encoded: bytes = fast.encode(data)
+        except (TypeError, OverflowError):  # an integer beyond 64 bits: the standard way
+            pass
+        else:
+            if _FLOATS_WRITTEN_OTHERWISE.search(encoded) is None:
+                text = encoded if indent is None else fast.format(encoded, indent=indent)
+                return text.decode()
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, indent=indent, ensure_ascii=False)
+
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
     """A model object as JSON text (UTF-8 kept as is, keys in field order).
@@ -342,18 +364,7 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     Where msgspec is installed (the ``fast`` extra) it writes the text, byte for
     byte the same as the standard library writes it, only sooner.
     """
-    data = to_dict(obj)
-    fast = _msgspec_json()
-    if fast is not None and (indent is None or indent > 0):
-        try:
-            encoded: bytes = fast.encode(data)
-        except (TypeError, OverflowError):  # an integer beyond 64 bits: the standard way
-            pass
-        else:
-            return (encoded if indent is None else fast.format(encoded, indent=indent)).decode()
-    if indent is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, indent=indent, ensure_ascii=False)
+    return _json_text_of(to_dict(obj), indent)
 
 
 class _RefusedError(Exception):
