@@ -173,7 +173,7 @@ _member_docstrings = RULES.member_docstrings
 def test_every_exported_enum_is_checked() -> None:
     exported = {
         value
-        for value in map(vars(dm).__getitem__, dm.__all__)
+        for value in (getattr(dm, name) for name in dm.__all__)
         if isinstance(value, type) and issubclass(value, enum.Enum)
     }
     assert exported

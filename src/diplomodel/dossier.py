@@ -532,18 +532,25 @@ def _check_former_roles(
     return problems
 
 
+_FEW_WORDS = 16
+"""Up to this many words, :func:`_occurring` scans the text once per word."""
+
+
 def _occurring(text: str, words: Iterable[str]) -> set[str]:
     """The words that occur in ``text``, found in one pass over it.
 
     Aho-Corasick: a trie of the words with failure links, walked once along the
     text. The cost grows with the text's length plus the words' total length,
-    where testing ``word in text`` word by word grows with their product.
+    where testing ``word in text`` word by word grows with their product. A
+    few words are still looked up one by one: a bounded number of C-speed
+    scans costs less than one walk in Python.
     """
+    distinct = set(words)
+    if len(distinct) <= _FEW_WORDS:
+        return {word for word in distinct if word in text}
     children: list[dict[str, int]] = [{}]  # the trie: state -> character -> state
     state_of: dict[str, int] = {}  # word -> the state at which it ends
-    for word in words:
-        if word in state_of:
-            continue
+    for word in distinct:
         state = 0
         for character in word:
             child = children[state].get(character)
