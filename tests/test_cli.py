@@ -93,6 +93,24 @@ def test_statements_by_name_or_alias_and_by_topic(capsys: pytest.CaptureFixture[
     assert out.strip() == "no statements match"
 
 
+def test_statements_by_mode_and_act(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = dm.load_seed()
+    _, out, _ = run(capsys, "statements", "--act", "question", "--json")
+    questions = [s.id for s in seed.statements if s.act is dm.SpeechAct.QUESTION]
+    assert questions  # the Sankei editorial's title asks, in quotation marks
+    assert [s["id"] for s in json.loads(out)] == questions
+    _, out, _ = run(capsys, "statements", "--mode", "direct-quote", "--act", "question", "--json")
+    assert [s["id"] for s in json.loads(out)] == [
+        s.id
+        for s in seed.statements
+        if s.act is dm.SpeechAct.QUESTION and s.mode is dm.StatementMode.DIRECT_QUOTE
+    ]
+    with pytest.raises(SystemExit) as caught:
+        main(["statements", "--act", "asks"])
+    assert caught.value.code == 2
+    assert "invalid choice: 'asks'" in capsys.readouterr().err
+
+
 def test_an_unknown_or_ambiguous_speaker_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "statements", "--by", "Xi Jinping")
     assert (code, out) == (1, "")

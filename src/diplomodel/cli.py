@@ -50,7 +50,7 @@ from .queries import Queries, fold_name
 from .records import write_jsonl
 from .schema import json_schema
 from .serialize import from_json, to_dict, to_json
-from .statements import Statement
+from .statements import SpeechAct, Statement, StatementMode
 
 __all__ = ["main"]
 
@@ -369,7 +369,7 @@ def _statement_heading(source: Source, statement: Statement, publisher_of: dict[
 
 def _statements_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
     by = _resolve_name(source, args.by) if args.by is not None else None
-    found = source.statements_where(by=by, topic=args.topic)
+    found = source.statements_where(by=by, topic=args.topic, mode=args.mode, act=args.act)
     if args.json:
         _emit_json([to_dict(s) for s in found], out)
         return
@@ -783,6 +783,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="a speaker's id, name, alias or abbreviation (case and accents ignored)",
     )
     statements.add_argument("--topic", metavar="TOPIC", help="a topic, such as seafood-imports")
+    statements.add_argument(
+        "--mode", choices=[mode.value for mode in StatementMode], help="how the words are reported"
+    )
+    statements.add_argument(
+        "--act", choices=[act.value for act in SpeechAct], help="what the speaker does"
+    )
     reading("consensus", "What the sides agreed, confirmed or discussed.")
     export = reading(
         "export",
