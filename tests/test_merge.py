@@ -526,6 +526,46 @@ def test_a_dossier_merged_with_a_copy_of_itself_is_itself(dossier: dm.Dossier) -
     assert len(corpus.interactions()) == len(dossier.interactions())
 
 
+def test_repeats_within_one_article_survive_a_merge_with_a_copy() -> None:
+    """A list that names one thing twice, or a participant twice in two parts, merged
+    with the same list of another article, is that list (found by the test above)."""
+    seed = dm.load_seed()
+    institution = seed.institutions[0]
+    person = next(p for p in seed.people if p.aliases)
+    event = next(e for e in seed.events if e.participants)
+    first = event.participants[0]
+    other_part = next(part for part in dm.ParticipantPart if part is not first.part)
+    repeated = attrs.evolve(
+        seed,
+        institutions=(
+            attrs.evolve(institution, abbreviations=("X", "Y", "X")),
+            *seed.institutions[1:],
+        ),
+        people=tuple(
+            attrs.evolve(p, aliases=(*p.aliases, p.aliases[0])) if p is person else p
+            for p in seed.people
+        ),
+        events=tuple(
+            attrs.evolve(
+                e,
+                participants=(
+                    first,
+                    attrs.evolve(first, part=other_part),
+                    first,
+                    *e.participants[1:],
+                ),
+            )
+            if e is event
+            else e
+            for e in seed.events
+        ),
+    )
+    copy = attrs.evolve(repeated, article=attrs.evolve(repeated.article, id="another-article"))
+    corpus = dm.Corpus([repeated, copy])
+    for entity in (*repeated.institutions[:1], *repeated.people, *repeated.events):
+        assert corpus.get(entity.id) == entity
+
+
 def test_read_dossier_points_a_corpus_file_to_read_corpus(world: dm.Corpus, tmp_path: Path) -> None:
     path = tmp_path / "corpus.json"
     path.write_text(dm.to_json(world), encoding="utf-8")

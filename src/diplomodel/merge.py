@@ -289,11 +289,16 @@ def _one_value(world: World, id: str, field: str, said: _Versions) -> Any:
 
 
 def _union(_world: World, _id: str, _field: str, said: _Versions) -> Any:
-    merged: dict[Any, Any] = {}
-    for _article, values in said:
+    """The first article's list as it is, then what the others add."""
+    (_first_article, first), *others = said
+    merged = list(first)
+    known = {_key(value) for value in first}
+    for _article, values in others:
         for value in values:
-            merged.setdefault(_key(value), value)
-    return tuple(merged.values())
+            if _key(value) not in known:
+                known.add(_key(value))
+                merged.append(value)
+    return tuple(merged)
 
 
 def _roles(world: World, id: str, field: str, said: _Versions) -> Any:
