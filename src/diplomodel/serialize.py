@@ -344,7 +344,14 @@ _MSGSPEC: list[Any] = []  # found on first use, so that importing diplomodel sta
 # msgspec and Python write a float alike except where Python uses an exponent (below
 # 1e-4, from 1e16): there msgspec writes "1e16" for "1e+16" and "0.00001" for "1e-05".
 # Text that may hold such a number (or only words that look like one) goes the standard way.
-_FLOATS_WRITTEN_OTHERWISE = re.compile(rb"[0-9][eE]|(?<![0-9.])0\.0000")
+_DIGIT_THEN_EXPONENT = re.compile(rb"[0-9][eE]")
+_SMALL_FRACTION = b"0.0000"
+
+
+def _may_hold_floats_written_otherwise(encoded: bytes) -> bool:
+    """Whether msgspec may have written a float unlike Python (two quick scans of the text:
+    words that only look like such a number send it the standard way too)."""
+    return _SMALL_FRACTION in encoded or _DIGIT_THEN_EXPONENT.search(encoded) is not None
 
 
 def _json_text_of(data: Any, indent: int | None) -> str:
@@ -356,7 +363,7 @@ def _json_text_of(data: Any, indent: int | None) -> str:
         except (TypeError, OverflowError):  # an integer beyond 64 bits: the standard way
             pass
         else:
-            if _FLOATS_WRITTEN_OTHERWISE.search(encoded) is None:
+            if not _may_hold_floats_written_otherwise(encoded):
                 text = encoded if indent is None else fast.format(encoded, indent=indent)
                 return text.decode()
     if indent is None:
