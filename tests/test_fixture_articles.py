@@ -201,16 +201,28 @@ def evening_same_day_as_talks(found: dm.Dossier, span: dm.Evidence) -> None:
     assert cites(found, banquet.id, span)
 
 
+def relative_to_the_talks(event: dm.Event, order: dm.DayOrder) -> None:
+    """The event's date is the talks' day, taken from them, with its order in that day."""
+    assert event.date is not None
+    assert (event.date.basis, event.date.relative_to, event.date.order) == (
+        dm.DateBasis.EVENT,
+        MEETING,
+        order,
+    )
+
+
 def earlier_in_the_day(found: dm.Dossier, span: dm.Evidence) -> None:
     meeting = found.get("iwaya-meets-japanese-business-community-2024-12", dm.Event)
     assert cites(found, meeting.id, span)
     assert window(meeting.date) == window(found.get(MEETING, dm.Event).date)
+    relative_to_the_talks(meeting, dm.DayOrder.BEFORE)
 
 
 def signed_the_same_day(found: dm.Dossier, span: dm.Evidence) -> None:
     (signing,) = [e for e in found.events if e.kind.value == "signing"]
     assert cites(found, signing.id, span)
     assert window(signing.date) == window(found.get(MEETING, dm.Event).date)
+    relative_to_the_talks(signing, dm.DayOrder.SAME)
 
 
 def early_next_year_said_in_december(found: dm.Dossier, span: dm.Evidence) -> None:
@@ -219,6 +231,29 @@ def early_next_year_said_in_december(found: dm.Dossier, span: dm.Evidence) -> No
         (day("2025-01-01"), day("2025-04-30"), "part-of-year")
     ]
     assert cites(found, said[0].id, span)
+    # The words read against the review's own date would be a year late.
+    assert said[0].date is not None
+    assert said[0].date.basis is dm.DateBasis.CURATOR
+    assert said[0].date.note is not None
+    assert window(said[0].date) != window(
+        dm.resolve_date("early next year", found.article.published)
+    )
+
+
+def curator_window(holder: str, words: str, earliest: str, latest: str) -> Check:
+    """The holder's date is the curator's window for words the tense decides, with a
+    note saying why, and differs from what the words alone give."""
+
+    def check(found: dm.Dossier, span: dm.Evidence) -> None:
+        dated(holder, words, earliest, latest, "days")(found, span)
+        date = found.get(holder, dm.Event).date
+        assert date is not None
+        assert date.basis is dm.DateBasis.CURATOR
+        assert date.note is not None
+        assert "tense" in date.note
+        assert window(date) != window(dm.resolve_date(words, found.article.published))
+
+    return check
 
 
 def appointed_this_month(found: dm.Dossier, span: dm.Evidence) -> None:
@@ -666,21 +701,17 @@ def xfail(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-CURATOR_WINDOW = xfail("waits for a curator's window (README: Waiting for model support)")
-RELATIVE_TO = xfail("waits for dates relative to another event (README)")
-
 # One check per row of the README's table, by (file, fragment); a mark for the rows
 # that wait for the model.
 CHECKS: dict[tuple[str, str], tuple[Check, pytest.MarkDecorator | None]] = {
     ("weekly-review.txt", "from July 26 to 27"): (
-        dated(
+        curator_window(
             "cn-jp-vice-foreign-ministers-meeting-astana-2024-07",
             "from July 26 to 27",
             "2024-07-26",
             "2024-07-27",
-            "days",
         ),
-        CURATOR_WINDOW,
+        None,
     ),
     ("wire-report.txt", "a three-day visit, Dec. 24-26"): (
         dated(VISIT, "Dec. 24-26", "2024-12-24", "2024-12-26", "days"),
@@ -701,14 +732,13 @@ CHECKS: dict[tuple[str, str], tuple[Check, pytest.MarkDecorator | None]] = {
         None,
     ),
     ("weekly-review.txt", "will make a two-day visit starting Tuesday"): (
-        dated(
+        curator_window(
             "jp-parliamentary-delegation-visit-2025-01",
             "a two-day visit starting Tuesday",
             "2025-01-07",
             "2025-01-08",
-            "days",
         ),
-        CURATOR_WINDOW,
+        None,
     ),
     ("weekly-review.txt", "possibly between March 3 and 5"): (
         dated(
@@ -789,7 +819,7 @@ CHECKS: dict[tuple[str, str], tuple[Check, pytest.MarkDecorator | None]] = {
         None,
     ),
     ("weekly-review.txt", "diplomats now expect it in the first quarter"): (
-        dated(
+        words_dated(
             "wang-yi-visit-to-japan-2025",
             "the first quarter",
             "2025-01-01",
@@ -824,7 +854,7 @@ CHECKS: dict[tuple[str, str], tuple[Check, pytest.MarkDecorator | None]] = {
     ),
     ("weekly-review.txt", 'a return visit by Wang to Japan "early next year"'): (
         early_next_year_said_in_december,
-        xfail("waits for a curator's window or a date read against the day it was said (README)"),
+        None,
     ),
     ("wire-report.txt", "The two ministers are also planned to co-chair a dialogue"): (
         planned_then_held,
@@ -888,7 +918,7 @@ CHECKS: dict[tuple[str, str], tuple[Check, pytest.MarkDecorator | None]] = {
     (
         "wire-report.txt",
         "Earlier in the day, Iwaya met members of the Japanese business community",
-    ): (earlier_in_the_day, RELATIVE_TO),
+    ): (earlier_in_the_day, None),
     ("wire-report.txt", "Later in the day, Iwaya is scheduled to attend a banquet"): (
         evening_same_day_as_talks,
         None,
@@ -896,7 +926,7 @@ CHECKS: dict[tuple[str, str], tuple[Check, pytest.MarkDecorator | None]] = {
     (
         "briefing.txt",
         "On the same day, vice ministers from the two sides signed a memorandum",
-    ): (signed_the_same_day, RELATIVE_TO),
+    ): (signed_the_same_day, None),
     (
         "briefing.txt",
         '"Will China lift its ban on Japanese seafood imports before the end of January?"',
