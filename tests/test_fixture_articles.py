@@ -4,9 +4,9 @@ Each curation loads with no problem, every quote stands at its offsets, every
 sentence is accounted for, and the dossier survives a JSON round trip. The
 README's table names one exact fragment for each construction of the articles;
 each of its rows is one test row here, asserted on the loaded dossier at that
-fragment. Rows that wait for the model (README, "Waiting for model support")
-are strict ``xfail``: they assert what the curation should give once the model
-can say it.
+fragment. What still waits for the model is listed in the README ("Waiting for
+model support"); a row of the table that waits is marked with :func:`xfail`
+(strict), asserting what the curation should give once the model can say it.
 """
 
 from __future__ import annotations
@@ -729,6 +729,7 @@ def reporter(found: dm.Dossier, span: dm.Evidence) -> None:
 
 
 def xfail(reason: str) -> pytest.MarkDecorator:
+    """The mark of a row that waits for the model: strict, so it fails once it passes."""
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
