@@ -51,6 +51,8 @@ def fuzzy_dates(draw: st.DrawFn) -> dm.FuzzyDate:
     elif precision is dm.DatePrecision.HALF:
         first = dt.date(day.year, draw(st.sampled_from([1, 7])), 1)
         last = first + relativedelta(months=6, days=-1)
+    elif precision is dm.DatePrecision.DECADE:
+        first, last = dt.date(day.year // 10 * 10, 1, 1), dt.date(day.year // 10 * 10 + 9, 12, 31)
     return dm.FuzzyDate(text=text, earliest=first, latest=last, precision=precision)
 
 

@@ -322,6 +322,7 @@ GRAMMAR_WORDS = [
     *("three-day", "3-day", "0-day", "³-day", "9999999-day", "trip", "visit", "china"),
     *("0", "1", "13", "24-26", "29", "31", "32", "99", "0000", "0001", "2024", "9999"),
     *("2024-02-29", "0001-01-01", "9999-12-31", "1st", "3rd", ",", "-", "\u2013", "³", "\u0663"),
+    *("monday,", "1990s", "2000s", "0000s", "9990s", "1995s", "'90s"),
 ]
 grammar_text = st.lists(st.sampled_from(GRAMMAR_WORDS), min_size=1, max_size=6).map(" ".join)
 any_reference = st.dates(min_value=dt.date.min, max_value=dt.date.max)
@@ -772,3 +773,137 @@ def test_curator_windows_round_trip_and_fit_the_schema(
     assert dm.from_dict(data, dm.FuzzyDate) == date
     jsonschema.validate(data, dm.json_schema(dm.FuzzyDate))
     assert date.is_open is (open_end != "none")
+
+
+# -- a weekday with its date, and decades ---------------------------------------------
+
+CHRISTMAS_WEEK = dt.date(2024, 12, 27)  # a Friday: the contradicting fixture's date
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["on Monday, Dec. 23", "Monday, December 23", "Monday, December 23, 2024",
+     "monday 23 December 2024", "on Monday, 2024-12-23"],
+)  # fmt: skip
+def test_a_weekday_with_its_date_is_that_day(words: str) -> None:
+    resolved = dm.resolve_date(words, CHRISTMAS_WEEK)
+    assert (resolved.earliest, resolved.latest, resolved.precision) == (
+        dt.date(2024, 12, 23),
+        dt.date(2024, 12, 23),
+        P.DAY,
+    )
+    assert resolved.text == words
+    assert resolved.basis is dm.DateBasis.WORDS
+
+
+def test_the_date_decides_not_the_weekday() -> None:
+    # Read on a Friday, a bare "Monday" is the Monday before; with a date it is that date.
+    assert dm.resolve_date("Monday", CHRISTMAS_WEEK).earliest == dt.date(2024, 12, 23)
+    resolved = dm.resolve_date("Monday, December 16", CHRISTMAS_WEEK)
+    assert resolved.earliest == dt.date(2024, 12, 16)
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        ("on Tuesday, Dec. 23", "2024-12-23 is a Monday, not a Tuesday"),
+        ("Sunday, December 23, 2024", "2024-12-23 is a Monday, not a Sunday"),
+        ("Friday, 2024-12-23", "2024-12-23 is a Monday, not a Friday"),
+    ],
+)
+def test_a_weekday_the_date_does_not_fall_on_is_refused_and_says_so(words: str, said: str) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, CHRISTMAS_WEEK)
+    assert caught.value.text == words
+    assert caught.value.reason == f"the weekday does not match the date: {said}"
+
+
+def test_a_weekday_before_other_words_keeps_its_own_forms() -> None:
+    # A part of the day is no date: "Tuesday morning" is still the Tuesday.
+    assert dm.resolve_date("Tuesday morning", CHRISTMAS_WEEK).earliest == dt.date(2024, 12, 24)
+    with pytest.raises(dm.DateResolutionError, match="not a calendar date"):
+        dm.resolve_date("Monday, February 30", CHRISTMAS_WEEK)
+
+
+dated_days = st.dates(min_value=dt.date(2, 1, 1), max_value=dt.date(9998, 12, 31))
+
+
+def said_with_weekday(day: dt.date, weekday: str, style: int) -> str:
+    """The day as news writes it, with ``weekday`` before it, in one of three styles."""
+    return [
+        f"on {weekday}, {day:%B} {day.day}, {day.year:04d}",
+        f"{weekday} {day.day} {day:%b} {day.year:04d}",
+        f"{weekday}, {day:%b}. {day.day}",
+    ][style]
+
+
+@given(day=dated_days, style=st.integers(0, 2), offset=st.integers(-400, 400))
+def test_every_date_with_its_true_weekday_resolves_to_that_day(
+    day: dt.date, style: int, offset: int
+) -> None:
+    # Without a year the nearest one is taken, so read it near the day.
+    reference = day + dt.timedelta(days=offset // 3) if style == 2 else day + dt.timedelta(offset)
+    words = said_with_weekday(day, f"{day:%A}", style)
+    resolved = dm.resolve_date(words, reference)
+    assert (resolved.earliest, resolved.latest, resolved.precision) == (day, day, P.DAY)
+
+
+@given(day=dated_days, style=st.integers(0, 2), shift=st.integers(1, 6))
+def test_a_wrong_weekday_never_resolves(day: dt.date, style: int, shift: int) -> None:
+    wrong = WEEKDAYS[(day.weekday() + shift) % 7]
+    with pytest.raises(dm.DateResolutionError, match="the weekday does not match the date"):
+        dm.resolve_date(said_with_weekday(day, wrong, style), day)
+
+
+@pytest.mark.parametrize(
+    ("words", "first_year", "edtf"),
+    [("in the 2000s", 2000, "200X"), ("the 1990s", 1990, "199X"), ("1980s", 1980, "198X"),
+     ("the 1970's", 1970, "197X"), ("the 9990s", 9990, "999X"), ("the 0010s", 10, "001X")],
+)  # fmt: skip
+def test_a_decade_is_its_ten_years(words: str, first_year: int, edtf: str) -> None:
+    resolved = dm.resolve_date(words, CHRISTMAS_WEEK)
+    assert (resolved.earliest, resolved.latest, resolved.precision, resolved.edtf) == (
+        dt.date(first_year, 1, 1),
+        dt.date(first_year + 9, 12, 31),
+        P.DECADE,
+        edtf,
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "reason"),
+    [
+        ("the 0000s", "year 0 is outside the calendar"),
+        ("the 1995s", "no date form matches"),
+        ("since the 1990s", "'the 1990s' is a decade"),
+    ],
+)
+def test_a_decade_that_is_not_one_is_refused(words: str, reason: str) -> None:
+    with pytest.raises(dm.DateResolutionError) as caught:
+        dm.resolve_date(words, CHRISTMAS_WEEK)
+    assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest"),
+    [("1995-01-01", "2004-12-31"), ("1990-01-01", "1999-12-30"), ("1990-01-01", "2000-12-31")],
+)
+def test_a_decade_window_must_be_ten_years_from_one_ending_in_0(earliest: str, latest: str) -> None:
+    with pytest.raises(ValueError, match="ten years from one ending in 0"):
+        dm.FuzzyDate(
+            text="x",
+            earliest=dt.date.fromisoformat(earliest),
+            latest=dt.date.fromisoformat(latest),
+            precision=P.DECADE,
+        )
+
+
+@given(year=st.integers(1, 999))
+def test_every_decade_of_the_calendar_resolves_to_its_years(year: int) -> None:
+    first = year * 10
+    resolved = dm.resolve_date(f"the {first:04d}s", CHRISTMAS_WEEK)
+    assert (resolved.earliest, resolved.latest) == (
+        dt.date(first, 1, 1),
+        dt.date(first + 9, 12, 31),
+    )
+    assert resolved.edtf == f"{first:04d}"[:3] + "X"

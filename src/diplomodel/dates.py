@@ -61,6 +61,8 @@ class DatePrecision(enum.Enum):
     """Some time within a calendar quarter: "the first quarter", "Q1 2025"."""
     HALF = "half"
     """Some time within a half year: "the first half of the year"."""
+    DECADE = "decade"
+    """Some time within a decade, a year ending in 0 and the nine after it: "the 2000s"."""
 
 
 class DateBasis(enum.Enum):
@@ -156,6 +158,12 @@ def _render_window(precision: DatePrecision, earliest: dt.date, latest: dt.date)
         if months not in ((1, 6), (7, 12)):
             raise ValueError("a half-precise date must span January-June or July-December")
         return f"{year:04d}-{_HALF_CODE + months[0] // 7}"
+    if precision is DatePrecision.DECADE:
+        # EDTF Level 1's unspecified rightmost digit: 199X is some year of the 1990s.
+        whole = (earliest, latest) == (dt.date(year, 1, 1), dt.date(latest.year, 12, 31))
+        if not whole or year % 10 != 0 or latest.year != year + 9:
+            raise ValueError("a decade-precise date must span the ten years from one ending in 0")
+        return f"{year // 10:03d}X"
     if months != (1, 12):
         raise ValueError("a year-precise date must span exactly one calendar year")
     return f"{year:04d}"
@@ -269,6 +277,7 @@ class FuzzyDate:
     (a span), ``[2025-01-11..2025-01-20]`` (one day of a range), ``2024-12``,
     ``2025-27`` (autumn, northern hemisphere), ``2025-33`` (the first quarter),
     ``2025-40`` (the first half), ``[2025-01..2025-04]`` (early 2025), ``2025``,
+    ``199X`` (the 1990s),
     ``2019/..`` and ``../2025-03`` (open intervals)."""
 
     basis: DateBasis = DateBasis.WORDS
@@ -500,6 +509,35 @@ def _resolve_season(text: str, which: str, season: str, reference: dt.date) -> F
 def _year_window(text: str, year: int) -> FuzzyDate:
     _calendar_year(text, year)
     return _window(text, dt.date(year, 1, 1), dt.date(year, 12, 31), DatePrecision.YEAR)
+
+
+def _decade_window(text: str, first_year: int) -> FuzzyDate:
+    """ "the 1990s": the ten years from 1990 through 1999."""
+    _calendar_year(text, first_year)
+    last_year = _calendar_year(text, first_year + 9)
+    return _window(
+        text, dt.date(first_year, 1, 1), dt.date(last_year, 12, 31), DatePrecision.DECADE
+    )
+
+
+def _weekday_and_date(
+    text: str, name: str, date_words: str, reference: dt.date
+) -> FuzzyDate | None:
+    """ "Monday, Dec. 23": the date decides the day, and the weekday must be its own.
+
+    None when the words after the weekday are no calendar date ("Tuesday morning").
+    """
+    parsed = _parse_full_date(text, date_words, reference)
+    if parsed is None:
+        return None
+    assert parsed.earliest is not None  # a calendar date is one day
+    if parsed.earliest.weekday() != _WEEKDAYS[name].weekday:
+        raise DateResolutionError(
+            text,
+            f"the weekday does not match the date: {parsed.earliest} is a "
+            f"{parsed.earliest:%A}, not a {name.capitalize()}",
+        )
+    return parsed
 
 
 def _parse_full_date(text: str, words: str, reference: dt.date) -> FuzzyDate | None:
@@ -774,9 +812,15 @@ def _resolve_point(text: str, words: str, reference: dt.date, *, nested: bool = 
     if words in ("the new year", "new year"):
         # The year that begins on the New Year's Day nearest the reference.
         return _year_window(text, reference.year + (1 if reference.month >= 7 else 0))
+    if match := re.fullmatch(r"(?:the )?([0-9]{3}0)'?s", words):
+        return _decade_window(text, int(match[1]))
     for day_range in _DAY_RANGES:
         if match := day_range.fullmatch(words):
             return _resolve_day_range(text, match, reference)
+    if (match := re.fullmatch(rf"({_WEEKDAY_RE}),? (.+)", words)) and (
+        dated := _weekday_and_date(text, match[1], match[2], reference)
+    ):
+        return dated
     parsed = _parse_full_date(text, words, reference)
     if parsed is not None:
         return parsed
@@ -861,6 +905,7 @@ def resolve_date(text: str, reference: dt.date) -> FuzzyDate:
         this year · the new year · 2024 · early 2025 · mid-2025 · late last year
         the first quarter · Q1 2025 · the third quarter of 2024 · the first half of the year · H2
         January 14, 2025 · 14 January 2025 · 2025-01-14 · Dec 25
+        Monday, Dec. 23 · on Monday, December 23, 2024 · the 1990s · in the 2000s
         January 13-15 · Dec. 24-26 · from July 26 to 27 · between March 3 and 5
         from July 30 to August 2 · 13-15 January 2025 · from Tuesday to Thursday
         since 2019 · since last month · until March · until January 20
@@ -870,8 +915,10 @@ def resolve_date(text: str, reference: dt.date) -> FuzzyDate:
     A day of the month is checked against its month and year; a day named
     without a year takes the nearest year (by month) that has it, so
     "February 29" finds a leap year, and "Dec. 24-26" read in January is the
-    December before. A part of a day ("Tuesday morning") resolves to the day; the
-    words keep the part. "Since" and "until" leave the other end open
+    December before. A weekday before a date must be the date's own (the date
+    decides). A decade ("the 1990s") is the ten years from its year ending in 0.
+    A part of a day ("Tuesday morning") resolves to the day; the words keep the
+    part. "Since" and "until" leave the other end open
     (``earliest`` or ``latest`` is ``None``). Digits are ASCII digits only.
 
     Raises :class:`~diplomodel.DateResolutionError`, naming the words and why,
