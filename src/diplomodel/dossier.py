@@ -29,7 +29,7 @@ from .institutions import Institution
 from .people import Person
 from .queries import Queries, QueryIndex, cached_index
 from .statements import Statement
-from .walk import SECTIONS, Reference, evidence_of, references_of
+from .walk import SECTIONS, Reference, evidence_of, references_of, spans_of, targets_of
 
 __all__ = ["Dossier", "check_dossier"]
 
@@ -227,7 +227,8 @@ def _check_references(
     unreadable: Mapping[str, str],
 ) -> list[Problem]:
     problems: list[Problem] = []
-    for section in SECTIONS:
+    sound = _references_sound(sections, by_id, unreadable)
+    for section in SECTIONS if not sound else ():
         for index, obj in sections.get(section, ()):
             for reference in references_of(section, index, obj):
                 problem = _reference_problem(reference, by_id, unreadable)
@@ -245,6 +246,27 @@ def _check_references(
                 )
             )
     return problems
+
+
+def _references_sound(
+    sections: Mapping[str, Sequence[tuple[int, Any]]],
+    by_id: Mapping[str, Entity],
+    unreadable: Mapping[str, str],
+) -> bool:
+    """Whether :func:`_reference_problem` finds nothing, told without building paths."""
+    for section in SECTIONS:
+        for _index, obj in sections.get(section, ()):
+            for target, kinds in targets_of(obj):
+                found = by_id.get(target)
+                if found is not None:
+                    kind: str | None = kind_name(found)
+                elif target in unreadable:
+                    kind = _KIND_OF_SECTION.get(unreadable[target])
+                else:
+                    return False
+                if kind is not None and kind not in kinds:
+                    return False
+    return True
 
 
 def _reference_problem(
@@ -478,6 +500,8 @@ def _check_evidence(
                 )
             )
 
+    if _evidence_sound(text, artifacts, article, sections):
+        return problems
     for index, artifact_ in enumerate(article.artifacts):
         check(f"$.article.artifacts[{index}].evidence", artifact_.evidence, False)
     for section in ("uncited", *_KIND_OF_SECTION):
@@ -485,6 +509,28 @@ def _check_evidence(
             for site in evidence_of(article.id, section, index, obj):
                 check(site.path, site.evidence, bool(site.subjects))
     return problems
+
+
+def _evidence_sound(
+    text: str,
+    artifacts: _ArtifactSpans,
+    article: Article,
+    sections: Mapping[str, Sequence[tuple[int, Any]]],
+) -> bool:
+    """Whether :func:`_check_evidence` finds nothing, told without building paths."""
+    for artifact in article.artifacts:
+        span = artifact.evidence
+        if text[span.start : span.end] != span.quote:
+            return False
+    for section in ("uncited", *_KIND_OF_SECTION):
+        is_fact = section != "uncited"
+        for _index, obj in sections.get(section, ()):
+            for span in spans_of(obj):
+                if text[span.start : span.end] != span.quote:
+                    return False
+                if is_fact and artifacts.overlapping(span) is not None:
+                    return False
+    return True
 
 
 def _check_aliases(text: str, sections: Mapping[str, Sequence[tuple[int, Any]]]) -> list[Problem]:
