@@ -203,21 +203,22 @@ def _index_ids(
 ) -> tuple[dict[str, Entity], list[Problem]]:
     """Each id's object (the first that has it), and a problem for each later one."""
     by_id: dict[str, Entity] = {}
-    first_path: dict[str, str] = {}
+    first_at: dict[str, tuple[str, int]] = {}  # a path is written only for a duplicate
     problems: list[Problem] = []
     for section in _KIND_OF_SECTION:
         for index, entity in sections.get(section, ()):
-            path = f"$.{section}[{index}].id"
             if entity.id in by_id:
+                first_section, first_index = first_at[entity.id]
                 problems.append(
                     Problem(
-                        path,
-                        f"duplicate id {shorten(entity.id)}, first used at {first_path[entity.id]}",
+                        f"$.{section}[{index}].id",
+                        f"duplicate id {shorten(entity.id)}, first used at "
+                        f"$.{first_section}[{first_index}].id",
                     )
                 )
                 continue
             by_id[entity.id] = entity
-            first_path[entity.id] = path
+            first_at[entity.id] = (section, index)
     return by_id, problems
 
 
@@ -294,12 +295,11 @@ def _check_statement_voices(sections: Mapping[str, Sequence[tuple[int, Any]]]) -
     """A statement's addressees and the body it speaks for are not among its own speakers."""
     problems: list[Problem] = []
     for index, statement in sections.get("statements", ()):
-        path = f"$.statements[{index}]"
         speakers = set(statement.speakers)
         if statement.on_behalf_of in speakers:
             problems.append(
                 Problem(
-                    f"{path}.on_behalf_of",
+                    f"$.statements[{index}].on_behalf_of",
                     f"{shorten(statement.on_behalf_of)} is also a speaker: a body that speaks "
                     "for itself is a speaker, one that a spokesperson speaks for is on_behalf_of",
                 )
@@ -308,7 +308,7 @@ def _check_statement_voices(sections: Mapping[str, Sequence[tuple[int, Any]]]) -
             if addressee in speakers:
                 problems.append(
                     Problem(
-                        f"{path}.addressees[{j}]",
+                        f"$.statements[{index}].addressees[{j}]",
                         f"{shorten(addressee)} is also a speaker: a statement is not "
                         "said to its own speaker",
                     )
@@ -555,9 +555,9 @@ def _check_former_roles(
     for index, person in sections.get("people", ()):
         for j, role in enumerate(person.roles):
             end = role.end
-            path = f"$.people[{index}].roles[{j}]"
             if end is None:
                 continue
+            path = f"$.people[{index}].roles[{j}]"
             if not role.former and end.latest is not None and end.latest < published:
                 problems.append(
                     Problem(
