@@ -200,3 +200,16 @@ def test_the_collector_pauses_while_a_document_is_read_and_resumes_after() -> No
         assert not gc.isenabled()  # left as the caller set it
     finally:
         gc.enable()
+
+
+def test_without_msgspec_there_is_no_fast_path_and_reading_is_the_same() -> None:
+    from diplomodel import fastjson
+
+    text = dm.to_json(SEED, indent=None)
+    with (
+        mock.patch.object(fastjson, "_msgspec", return_value=None),
+        mock.patch.dict(fastjson._READERS, clear=True),
+    ):
+        assert fast_reader(dm.Dossier) is None
+        assert dm.from_json(text, dm.Dossier) == SEED
+    assert fast_reader(dm.Dossier) is not None  # the cache of readers is as it was
