@@ -29,7 +29,7 @@ from .institutions import Institution
 from .people import Person
 from .queries import Queries, QueryIndex, cached_index
 from .statements import Statement
-from .walk import SECTIONS, Reference, evidence_of, references_of
+from .walk import SECTIONS, Reference, evidence_of, references_of, spans_of, targets_of
 
 __all__ = ["Dossier", "check_dossier"]
 
@@ -203,21 +203,22 @@ def _index_ids(
 ) -> tuple[dict[str, Entity], list[Problem]]:
     """Each id's object (the first that has it), and a problem for each later one."""
     by_id: dict[str, Entity] = {}
-    first_path: dict[str, str] = {}
+    first_at: dict[str, tuple[str, int]] = {}  # a path is written only for a duplicate
     problems: list[Problem] = []
     for section in _KIND_OF_SECTION:
         for index, entity in sections.get(section, ()):
-            path = f"$.{section}[{index}].id"
             if entity.id in by_id:
+                first_section, first_index = first_at[entity.id]
                 problems.append(
                     Problem(
-                        path,
-                        f"duplicate id {shorten(entity.id)}, first used at {first_path[entity.id]}",
+                        f"$.{section}[{index}].id",
+                        f"duplicate id {shorten(entity.id)}, first used at "
+                        f"$.{first_section}[{first_index}].id",
                     )
                 )
                 continue
             by_id[entity.id] = entity
-            first_path[entity.id] = path
+            first_at[entity.id] = (section, index)
     return by_id, problems
 
 
@@ -227,7 +228,8 @@ def _check_references(
     unreadable: Mapping[str, str],
 ) -> list[Problem]:
     problems: list[Problem] = []
-    for section in SECTIONS:
+    sound = _references_sound(sections, by_id, unreadable)
+    for section in SECTIONS if not sound else ():
         for index, obj in sections.get(section, ()):
             for reference in references_of(section, index, obj):
                 problem = _reference_problem(reference, by_id, unreadable)
@@ -245,6 +247,27 @@ def _check_references(
                 )
             )
     return problems
+
+
+def _references_sound(
+    sections: Mapping[str, Sequence[tuple[int, Any]]],
+    by_id: Mapping[str, Entity],
+    unreadable: Mapping[str, str],
+) -> bool:
+    """Whether :func:`_reference_problem` finds nothing, told without building paths."""
+    for section in SECTIONS:
+        for _index, obj in sections.get(section, ()):
+            for target, kinds in targets_of(obj):
+                found = by_id.get(target)
+                if found is not None:
+                    kind: str | None = kind_name(found)
+                elif target in unreadable:
+                    kind = _KIND_OF_SECTION.get(unreadable[target])
+                else:
+                    return False
+                if kind is not None and kind not in kinds:
+                    return False
+    return True
 
 
 def _reference_problem(
@@ -272,12 +295,11 @@ def _check_statement_voices(sections: Mapping[str, Sequence[tuple[int, Any]]]) -
     """A statement's addressees and the body it speaks for are not among its own speakers."""
     problems: list[Problem] = []
     for index, statement in sections.get("statements", ()):
-        path = f"$.statements[{index}]"
         speakers = set(statement.speakers)
         if statement.on_behalf_of in speakers:
             problems.append(
                 Problem(
-                    f"{path}.on_behalf_of",
+                    f"$.statements[{index}].on_behalf_of",
                     f"{shorten(statement.on_behalf_of)} is also a speaker: a body that speaks "
                     "for itself is a speaker, one that a spokesperson speaks for is on_behalf_of",
                 )
@@ -286,7 +308,7 @@ def _check_statement_voices(sections: Mapping[str, Sequence[tuple[int, Any]]]) -
             if addressee in speakers:
                 problems.append(
                     Problem(
-                        f"{path}.addressees[{j}]",
+                        f"$.statements[{index}].addressees[{j}]",
                         f"{shorten(addressee)} is also a speaker: a statement is not "
                         "said to its own speaker",
                     )
@@ -478,6 +500,8 @@ def _check_evidence(
                 )
             )
 
+    if _evidence_sound(text, artifacts, article, sections):
+        return problems
     for index, artifact_ in enumerate(article.artifacts):
         check(f"$.article.artifacts[{index}].evidence", artifact_.evidence, False)
     for section in ("uncited", *_KIND_OF_SECTION):
@@ -485,6 +509,28 @@ def _check_evidence(
             for site in evidence_of(article.id, section, index, obj):
                 check(site.path, site.evidence, bool(site.subjects))
     return problems
+
+
+def _evidence_sound(
+    text: str,
+    artifacts: _ArtifactSpans,
+    article: Article,
+    sections: Mapping[str, Sequence[tuple[int, Any]]],
+) -> bool:
+    """Whether :func:`_check_evidence` finds nothing, told without building paths."""
+    for artifact in article.artifacts:
+        span = artifact.evidence
+        if text[span.start : span.end] != span.quote:
+            return False
+    for section in ("uncited", *_KIND_OF_SECTION):
+        is_fact = section != "uncited"
+        for _index, obj in sections.get(section, ()):
+            for span in spans_of(obj):
+                if text[span.start : span.end] != span.quote:
+                    return False
+                if is_fact and artifacts.overlapping(span) is not None:
+                    return False
+    return True
 
 
 def _check_aliases(text: str, sections: Mapping[str, Sequence[tuple[int, Any]]]) -> list[Problem]:
@@ -509,9 +555,9 @@ def _check_former_roles(
     for index, person in sections.get("people", ()):
         for j, role in enumerate(person.roles):
             end = role.end
-            path = f"$.people[{index}].roles[{j}]"
             if end is None:
                 continue
+            path = f"$.people[{index}].roles[{j}]"
             if not role.former and end.latest is not None and end.latest < published:
                 problems.append(
                     Problem(

@@ -444,6 +444,14 @@ def _json_text(text: object) -> str:
     raise _RefusedError(f"expected JSON text as str or bytes, got {_kind(text)} {shorten(text)}")
 
 
+def _fast_classes() -> tuple[type[Any], ...]:
+    """The classes :func:`from_json` first tries to read on the fast path."""
+    from .corpus import Corpus
+    from .dossier import Dossier
+
+    return (Dossier, Corpus)
+
+
 def from_json(text: str | bytes, cls: type[T]) -> T:
     """Read a ``cls`` from JSON text; raises :class:`~diplomodel.ValidationError`.
 
@@ -453,7 +461,23 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     it: no ``NaN`` or ``Infinity``, no repeated key in an object, no lone
     surrogate in a string, arrays and objects nested at most
     ``MAX_DEPTH`` (64) deep, and integers short enough for Python to read.
+
+    Where msgspec is installed (the ``fast`` extra), a dossier or a corpus
+    written as :func:`to_json` writes it is read by a fast path
+    (``diplomodel.fastjson``); every other text, and every invalid one, is
+    read here, so what is accepted and what an error says are the same.
     """
+    if cls in _fast_classes():
+        from .fastjson import NOT_FAST, fast_reader
+
+        reader = fast_reader(cls)
+        if reader is not None:
+            try:
+                fast = reader(text)
+            except (DiplomodelError, ValueError, TypeError, RecursionError):
+                fast = NOT_FAST  # the reference reader below says what is wrong
+            if fast is not NOT_FAST:
+                return typing.cast(T, fast)
     try:
         decoded = _json_text(text)
         depth = _nesting_depth(decoded)

@@ -36,6 +36,8 @@ __all__ = [
     "iter_evidence",
     "iter_references",
     "references_of",
+    "spans_of",
+    "targets_of",
 ]
 
 SECTIONS = (
@@ -138,6 +140,76 @@ def evidence_of(article: str, section: str, index: int, obj: Sectioned) -> Itera
             yield from _sites(a, f"{path}.quantities[{j}]", obj.id, (obj.id,), quantity.evidence)
 
 
+def spans_of(obj: Sectioned) -> list[Evidence]:
+    """The evidence spans :func:`evidence_of` walks for one object, without paths.
+
+    For checks that build paths only once they know something is wrong.
+    """
+    if isinstance(obj, UncitedPassage):
+        return [obj.evidence]
+    spans = [obj.content] if isinstance(obj, Statement | ConsensusItem) else []
+    spans += obj.evidence
+    if isinstance(obj, Person):
+        for role in obj.roles:
+            spans += role.evidence
+    elif isinstance(obj, Event):
+        if obj.place is not None:
+            spans += obj.place.evidence
+        for participation in obj.participants:
+            spans += participation.evidence
+    if isinstance(obj, Event | Statement | ConsensusItem):
+        for quantity in obj.quantities:
+            spans += quantity.evidence
+    return spans
+
+
+_PERSON_OR_INSTITUTION = ("person", "institution")
+_COUNTRY = ("country",)
+_INSTITUTION = ("institution",)
+_EVENT = ("event",)
+_PARTY = ("person", "institution", "country")
+
+
+def targets_of(obj: Sectioned) -> list[tuple[str, tuple[str, ...]]]:
+    """The references :func:`references_of` walks for one object, as (target, kinds),
+    without paths."""
+    found: list[tuple[str | None, tuple[str, ...]]] = []
+    if isinstance(obj, Institution):
+        found += [(obj.country, _COUNTRY), (obj.parent, _INSTITUTION)]
+        found += [(member, _INSTITUTION) for member in obj.members]
+    elif isinstance(obj, Person):
+        found.append((obj.country, _COUNTRY))
+        for role in obj.roles:
+            found += [(role.institution, _INSTITUTION), (role.country, _COUNTRY)]
+    elif isinstance(obj, Event):
+        if obj.place is not None:
+            found.append((obj.place.country, _COUNTRY))
+        found += [(each.participant, _PERSON_OR_INSTITUTION) for each in obj.participants]
+        found += [
+            (obj.part_of, _EVENT),
+            (obj.series, _INSTITUTION),
+            (obj.reported_by, _PERSON_OR_INSTITUTION),
+            (obj.date.relative_to if obj.date else None, _EVENT),
+        ]
+    elif isinstance(obj, Statement):
+        found += [(speaker, _PERSON_OR_INSTITUTION) for speaker in obj.speakers]
+        found += [
+            (obj.event, _EVENT),
+            (obj.channel, _INSTITUTION),
+            (obj.on_behalf_of, _INSTITUTION),
+            (obj.date.relative_to if obj.date else None, _EVENT),
+        ]
+        found += [(addressee, _PARTY) for addressee in obj.addressees]
+    elif isinstance(obj, ConsensusItem):
+        found += [(party, _PARTY) for party in obj.parties]
+        found += [
+            (obj.event, _EVENT),
+            (obj.document, _EVENT),
+            (obj.reported_by, _PERSON_OR_INSTITUTION),
+        ]
+    return [(target, kinds) for target, kinds in found if target is not None]
+
+
 def _dossier_sections(dossier: Dossier) -> dict[str, tuple[Sectioned, ...]]:
     return {
         "uncited": dossier.uncited,
@@ -160,9 +232,6 @@ def iter_evidence(dossier: Dossier) -> Iterator[EvidenceSite]:
     for section, group in _dossier_sections(dossier).items():
         for index, obj in enumerate(group):
             yield from evidence_of(a, section, index, obj)
-
-
-_PERSON_OR_INSTITUTION = ("person", "institution")
 
 
 def _ref(path: str, target: str | None, *kinds: str) -> Iterator[Reference]:
