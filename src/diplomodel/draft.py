@@ -30,12 +30,14 @@ from .evidence import Evidence
 from .passages import Passages
 
 __all__ = [
+    "ARTIFACT_REASONS",
     "DRAFT_KEY",
     "DRAFT_REFUSAL",
     "MAX_DATE_WORDS",
     "MAX_PARTICIPANTS",
     "MENTIONS_PER_NAME",
     "STAND_IN_DATE",
+    "ArtifactCandidate",
     "ConsensusCandidate",
     "DateCandidate",
     "DraftCandidates",
@@ -146,6 +148,16 @@ class ConsensusCandidate:
 
 
 @attrs.define(frozen=True, kw_only=True)
+class ArtifactCandidate:
+    """Words that are no part of the article's prose: a dateline, a caption, a cut-off end."""
+
+    kind: str
+    """An artifact kind of the curation format: ``dateline``, ``caption``, ``truncation``, …"""
+    span: Evidence
+    """The words and where they stand."""
+
+
+@attrs.define(frozen=True, kw_only=True)
 class DraftCandidates:
     """Everything the rules find in one article text."""
 
@@ -165,6 +177,8 @@ class DraftCandidates:
     """One for each reporting verb outside quotation marks, in order."""
     consensus: tuple[ConsensusCandidate, ...]
     """One for each word of agreement, in order."""
+    artifacts: tuple[ArtifactCandidate, ...] = ()
+    """Source prefixes, datelines, photo captions and credits, a text cut off, in order."""
 
 
 # -- TOML ----------------------------------------------------------------------------
@@ -1204,6 +1218,62 @@ def _event_guess(text: str, sentence: Evidence, date: Evidence) -> tuple[str | N
     return kind, status
 
 
+# -- artifacts ----------------------------------------------------------------------
+
+# A line wholly in square brackets that opens the text: "[Fixture Wire service copy]".
+_SOURCE_PREFIX = re.compile(r"[ \t]*(\[[^\]\n]+\])[ \t]*(?:\n|$)")
+# A line holding a picture's credit or caption: "China Japan Photo:VCG", "Photo: Wang Yi …".
+_PHOTO_LINE = re.compile(r"^[^\n]{0,60}?\b(?:Photo|Picture|Image)\s?:[^\n]*", re.MULTILINE)
+_CAPTION_WORDS = 4  # words after "Photo:" that make a caption rather than a credit
+_ENDS_SENTENCE = ".!?\"'\u201d\u2019)]"
+
+ARTIFACT_REASONS = {
+    "source-prefix": "A prefix the source of the text adds, not part of the report.",
+    "dateline": "The dateline: where and when the report was filed.",
+    "caption": "The caption of the article's picture.",
+    "photo-credit": "The credit line of the article's picture, not prose.",
+    "truncation": "The text is cut off here: the end of the last sentence is lost.",
+}
+"""The reason a draft suggests for each kind of artifact it finds, for the curator to check."""
+
+
+def _artifacts(text: str, sentences: tuple[Evidence, ...]) -> list[ArtifactCandidate]:
+    """A source prefix and a dateline opening the text, picture lines, and a cut-off end."""
+    found: list[ArtifactCandidate] = []
+    start = len(text) - len(text.lstrip())
+    prefix = _SOURCE_PREFIX.match(text, start)
+    if prefix:
+        found.append(ArtifactCandidate(kind="source-prefix", span=_span(text, *prefix.span(1))))
+        start = prefix.end()
+    photos = list(_PHOTO_LINE.finditer(text))
+    if photos and photos[0].start() == start:  # a picture line before the dateline
+        start = photos[0].end() + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    dateline = _DATELINE.match(text, start)
+    if dateline:
+        end = dateline.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        found.append(ArtifactCandidate(kind="dateline", span=_span(text, start, end)))
+    for photo in photos:
+        after = re.split(r"\b(?:Photo|Picture|Image)\s?:", photo[0], maxsplit=1)[1]
+        caption = after[:1].isspace() and len(after.split()) >= _CAPTION_WORDS
+        line_start, line_end = _trim(text, photo.start(), photo.end())
+        if text[line_end : line_end + 1] == ".":
+            line_end += 1
+        kind = "caption" if caption else "photo-credit"
+        found.append(ArtifactCandidate(kind=kind, span=_span(text, line_start, line_end)))
+    stripped = text.rstrip()
+    if sentences and stripped and stripped[-1] not in _ENDS_SENTENCE:
+        last = sentences[-1]
+        comma = text.rfind(", ", last.start, last.end)
+        begin, end = _trim(text, comma + 1 if comma >= 0 else last.start, last.end)
+        if begin < end:
+            found.append(ArtifactCandidate(kind="truncation", span=_span(text, begin, end)))
+    return sorted(found, key=lambda artifact: artifact.span.start)
+
+
 # -- finding everything ----------------------------------------------------------------
 
 
@@ -1238,6 +1308,7 @@ def find_candidates(text: str, published: dt.date | None = None) -> DraftCandida
         people=tuple(people),
         statements=tuple(statements),
         consensus=tuple(_consensus(text, sentences)),
+        artifacts=tuple(_artifacts(text, sentences)),
     )
 
 
@@ -1316,6 +1387,10 @@ def draft_curation(
     else:
         out.append('published = "YYYY-MM-DD"  # the publication date as a TOML date: required')
     out.append('language = "en"')
+    for artifact in found.artifacts:
+        out += ["", "[[article.artifacts]]", f"kind = {toml_string(artifact.kind)}"]
+        out.append(f"quote = {quoter.spec(artifact.span)}")
+        out.append(f"reason = {toml_string(ARTIFACT_REASONS[artifact.kind])}  # check it")
 
     out.append(_rule("countries"))
     for country in found.countries:
@@ -1355,6 +1430,7 @@ def draft_curation(
             out += ['institution = ""', f"evidence = {quoter.specs([title])}"]
 
     out.append(_rule("events"))
+    cited: list[Evidence] = []  # the spans of the drafted facts, to tell sentences left out
     # Each place a candidate person is named, in order: the participants of a dated sentence.
     named = sorted((span.start, p.id, span) for p in found.people for span in p.mentions)
     named_starts = [start for start, _id, _span in named]
@@ -1373,6 +1449,7 @@ def draft_curation(
         out.append(f"date = {toml_string(date.span.quote)}  # {_comment_text(date.window)}")
         out += [f"# or date = {toml_string(words)}" for words in date.alternatives]
         out.append(f"evidence = {quoter.specs([clause])}")
+        cited.append(clause)
         seen: set[str] = set()
         index = first = bisect.bisect_left(named_starts, sentence.start)
         while index < len(named) and named[index][0] < sentence.end:
@@ -1409,6 +1486,9 @@ def draft_curation(
         if channel:
             out.append(f"channel = {toml_string(channel)}")
         out.append(f"evidence = {quoter.specs(statement.attribution)}")
+        cited += statement.attribution
+        if statement.content is not None:
+            cited.append(statement.content)
 
     out.append(_rule("consensus items"))
     for number, item in enumerate(found.consensus, start=1):
@@ -1421,6 +1501,20 @@ def draft_curation(
         else:
             out.append("# quote: the rules found no words; quote what was agreed")
         out.append(f"evidence = {quoter.specs([item.phrase])}")
+        cited.append(item.phrase)
+        if item.content is not None:
+            cited.append(item.content)
+
+    out.append(_rule("uncited"))
+    out.append("# Each sentence no drafted fact cites: cite it, or say why it stays uncited.")
+    cited += [artifact.span for artifact in found.artifacts]
+    for sentence in _untouched(found.sentences, ends, cited):
+        start, end = _trim(text, sentence.start, sentence.end)
+        if end < sentence.end and text[end] == ".":
+            end += 1
+        if start < end:
+            out += ["", "[[uncited]]", f"quote = {quoter.spec(_span(text, start, end))}"]
+            out.append('reason = ""  # why no fact cites it, or cite it and delete this')
 
     out.append(_rule("quotations"))
     out.append("# Words in quotation marks:")
@@ -1434,6 +1528,19 @@ def draft_curation(
         words = _comment_text(sentence.quote)
         out.append(f"# [{number}] {sentence.start}..{sentence.end} {words}")
     return "\n".join(out) + "\n"
+
+
+def _untouched(
+    sentences: tuple[Evidence, ...], ends: list[int], spans: list[Evidence]
+) -> list[Evidence]:
+    """The sentences no span touches, in order (each span marks the sentences it spans)."""
+    touched = [False] * len(sentences)
+    for span in spans:
+        index = bisect.bisect_right(ends, span.start)
+        while index < len(sentences) and sentences[index].start < span.end:
+            touched[index] = True
+            index += 1
+    return [sentence for sentence, hit in zip(sentences, touched, strict=True) if not hit]
 
 
 _STEM = 4
