@@ -29,6 +29,7 @@ Run from a source checkout: ``python benchmarks/draft_effort.py``.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 import tomllib
 from collections import Counter
@@ -143,6 +144,29 @@ def _edit(before: str, after: str) -> tuple[int, int]:
     return typed, deleted
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _matched(wanted: list[Entry], offered: list[Entry]) -> dict[int, int]:
+    """Each wanted entry's draft entry: the pairs that share most lines, then most words,
+    taken best first, each entry once; entries left over pair up in order."""
+    lines = [set(entry.values()) for entry in offered]
+    words = [set(_WORDS.findall(" ".join(entry.values()))) for entry in offered]
+    scored = []
+    for i, entry in enumerate(wanted):
+        mine, my_words = set(entry.values()), set(_WORDS.findall(" ".join(entry.values())))
+        for j in range(len(offered)):
+            union = len(my_words | words[j]) or 1
+            scored.append((len(mine & lines[j]), len(my_words & words[j]) / union, -i, -j))
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _lines, _words, i, j in sorted(scored, reverse=True):
+        if -i not in pairs and -j not in taken:
+            pairs[-i] = -j
+            taken.add(-j)
+    return pairs
+
+
 def content_effort(draft: str, final: str) -> tuple[int, int, Counter[str]]:
     """Characters of content typed, and deleted, to turn ``draft`` into ``final``
     (two curation files), order and layout aside, with the typing by section and key."""
@@ -150,21 +174,18 @@ def content_effort(draft: str, final: str) -> tuple[int, int, Counter[str]]:
     typed: Counter[str] = Counter()
     deleted = 0
     for section, wanted in new.items():
-        offered = list(old.get(section, []))
-        for entry in wanted:
-            lines = set(entry.values())
-            best = max(
-                range(len(offered)),
-                key=lambda i: len(lines & set(offered[i].values())),
-                default=None,
-            )
-            match = offered.pop(best) if best is not None else {}
+        offered = old.get(section, [])
+        pairs = _matched(wanted, offered)
+        for index, entry in enumerate(wanted):
+            match = dict(offered[pairs[index]]) if index in pairs else {}
             for key, line in entry.items():
                 t, d = _edit(match.pop(key, ""), line)
                 typed[f"{section}.{key}"] += t
                 deleted += d
             deleted += sum(map(len, match.values()))
-        deleted += sum(len(line) for rest in offered for line in rest.values())
+        taken = set(pairs.values())
+        rest = [entry for index, entry in enumerate(offered) if index not in taken]
+        deleted += sum(len(line) for entry in rest for line in entry.values())
     for section in old.keys() - new.keys():
         deleted += sum(len(line) for entry in old[section] for line in entry.values())
     return sum(typed.values()), deleted, typed

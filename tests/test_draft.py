@@ -304,6 +304,40 @@ def test_sentences_no_drafted_fact_cites_are_uncited_stubs() -> None:
     assert all(stub["reason"] == "" for stub in document["uncited"])  # the curator says why
 
 
+def test_a_ministers_title_gives_the_ministry_and_the_persons_country() -> None:
+    # "Chinese Foreign Minister Wang Yi held talks with Japanese Foreign Minister Takeshi Iwaya"
+    path = ARTICLES / "wire-report.txt"
+    document = tomllib.loads(_draft(path))
+    curated = dm.load(_curated(path))
+    institutions = {i.id: i for i in curated.institutions}
+    drafted = {i["id"]: i for i in document["institutions"]}
+    for ministry in ("cn-foreign-ministry", "jp-foreign-ministry"):
+        institution = institutions[ministry]
+        assert drafted[ministry]["name"] == institution.name
+        assert drafted[ministry]["country"] == institution.country
+        assert drafted[ministry]["kind"] == institution.kind.value
+    people = {p["id"]: p for p in document["people"]}
+    curated_people = {p.id: p for p in curated.people}
+    for id in ("wang-yi", "takeshi-iwaya"):
+        assert people[id]["country"] == curated_people[id].country
+        roles = [role["institution"] for role in people[id]["roles"]]
+        assert roles[0] == curated_people[id].roles[0].institution
+    # "Prime Minister" is a rank, not a ministry of prime affairs.
+    assert not any(id.endswith("-prime-ministry") for id in drafted)
+
+
+def test_event_ids_say_who_what_and_when() -> None:
+    # "Xi Jinping and Japanese Prime Minister Shigeru Ishiba … summit … in November"
+    document = tomllib.loads(_draft(ARTICLES / "wire-report.txt"))
+    ids = [event["id"] for event in document["events"]]
+    assert "iwaya-visit-2024-12" in ids
+    assert any(id.endswith("-summit-2024-11") and "ishiba" in id for id in ids)
+    assert len(set(ids)) == len(ids)
+    # Without a publication date there is no month: the id stays a number.
+    bare = tomllib.loads(draft_curation(_text(ARTICLES / "wire-report.txt")))
+    assert all(re.fullmatch(r"event-\d+", event["id"]) for event in bare["events"])
+
+
 # -- never loaded as curated --------------------------------------------------------------
 
 

@@ -1274,6 +1274,30 @@ def _artifacts(text: str, sentences: tuple[Evidence, ...]) -> list[ArtifactCandi
     return sorted(found, key=lambda artifact: artifact.span.start)
 
 
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_EVENT_WORDS = {"met": "meeting", "meet": "meeting", "meets": "meeting", "arrived": "visit"}
+
+
+def _event_id(
+    text: str, sentence: Evidence, date: DateCandidate, kind: str | None, who: list[str]
+) -> str | None:
+    """An event id by the corpus's conventions, who, what and when: the first two
+    participants, the word that names the event, and the month of its window
+    (``xi-ishiba-summit-2024-11``); None when the words give no kind or no month."""
+    month = _MONTH.match(date.window)
+    if kind is None or month is None:
+        return None
+    start = max(sentence.start, date.span.start - _CLAUSE_REACH)
+    words = text[start : min(sentence.end, date.span.end + _CLAUSE_REACH)]
+    what = kind
+    for pattern, pattern_kind in _EVENT_KINDS:
+        if pattern_kind == kind and (match := pattern.search(words)):
+            word = match[0].lower()
+            what = _EVENT_WORDS.get(word, word if word in {"summit", "talks", "dialogue"} else kind)
+            break
+    return "-".join([*who[:2], what, month[0]])
+
+
 # -- finding everything ----------------------------------------------------------------
 
 
@@ -1412,6 +1436,25 @@ def draft_curation(
         if country_id:
             out.append(f"country = {toml_string(country_id)}")
         out.append(f"evidence = {quoter.specs(institution.mentions)}")
+    # "Chinese Foreign Minister": the ministry of that country the title implies.
+    names = {country.id: country.name for country in found.countries}
+    ministries: dict[str, list[Evidence]] = {}
+    ministry_of: dict[str, str] = {}  # each title's words, the ministry id
+    for person in found.people:
+        for title in person.titles:
+            ministry = _ministry(title.quote, stems)
+            if ministry is not None:
+                ministries.setdefault(ministry, []).append(title)
+                ministry_of[title.quote] = ministry
+    for ministry, titles in ministries.items():
+        country_id, field = ministry.split("-", 1)
+        field = field.removesuffix("-ministry").replace("-", " ").title()
+        field += " Affairs" if field in _AFFAIRS else ""
+        out += ["", "[[institutions]]", f"id = {toml_string(ministry)}"]
+        out.append(f"name = {toml_string(f'Ministry of {field} of {names[country_id]}')}")
+        out += ['kind = "ministry"', f"country = {toml_string(country_id)}"]
+        unique = list({title.quote: title for title in titles}.values())
+        out.append(f"evidence = {quoter.specs(unique)}")
 
     out.append(_rule("people"))
     for person in found.people:
@@ -1424,10 +1467,16 @@ def draft_curation(
             out.append("# family_name and given_name: the text never uses one alone")
         if person.aliases:
             out.append(f"aliases = [{', '.join(map(toml_string, person.aliases))}]")
+        nationality = next(
+            filter(None, (_nationality(t.quote, stems) for t in person.titles)), None
+        )
+        if nationality:
+            out.append(f"country = {toml_string(nationality)}  # from the title")
         out.append(f"evidence = {quoter.specs(person.mentions)}")
         for title in person.titles:
             out += ["", "[[people.roles]]", f"title = {toml_string(_role_title(title.quote))}"]
-            out += ['institution = ""', f"evidence = {quoter.specs([title])}"]
+            out.append(f"institution = {toml_string(ministry_of.get(title.quote, ''))}")
+            out.append(f"evidence = {quoter.specs([title])}")
 
     out.append(_rule("events"))
     cited: list[Evidence] = []  # the spans of the drafted facts, to tell sentences left out
@@ -1435,12 +1484,28 @@ def draft_curation(
     named = sorted((span.start, p.id, span) for p in found.people for span in p.mentions)
     named_starts = [start for start, _id, _span in named]
     out.append("# One for each date the resolver reads, with the window it gives.")
+    # Who, in an event's id: the family name the text uses alone, else the whole name.
+    short = {p.id: _slug(p.family_name or p.name) or p.id for p in found.people}
+    event_ids: dict[str, int] = {}
     for number, date in enumerate(found.dates, start=1):
         where = _sentence_number(ends, date.span.start)
         sentence = found.sentences[where - 1]
         kind, status = _event_guess(text, sentence, date.span)
         clause = _clause(text, sentence, date.span)
-        out += ["", "[[events]]", f'id = "event-{number}"  # [{where}]']
+        participants: dict[str, Evidence] = {}
+        index = first = bisect.bisect_left(named_starts, sentence.start)
+        while index < len(named) and named[index][0] < sentence.end:
+            _start, id, span = named[index]
+            index += 1
+            if len(participants) >= MAX_PARTICIPANTS or index - first > 4 * MAX_PARTICIPANTS:
+                break
+            participants.setdefault(id, span)
+        event_id = _event_id(text, sentence, date, kind, [short[id] for id in participants])
+        event_id = event_id or f"event-{number}"
+        event_ids[event_id] = event_ids.get(event_id, 0) + 1
+        if event_ids[event_id] > 1:
+            event_id += f"-{event_ids[event_id]}"
+        out += ["", "[[events]]", f"id = {toml_string(event_id)}  # [{where}]"]
         out.append('name = ""')
         out.append(f"kind = {toml_string(kind or '')}")
         out.append(f"status = {toml_string(status)}")
@@ -1450,16 +1515,7 @@ def draft_curation(
         out += [f"# or date = {toml_string(words)}" for words in date.alternatives]
         out.append(f"evidence = {quoter.specs([clause])}")
         cited.append(clause)
-        seen: set[str] = set()
-        index = first = bisect.bisect_left(named_starts, sentence.start)
-        while index < len(named) and named[index][0] < sentence.end:
-            _start, id, span = named[index]
-            index += 1
-            if len(seen) >= MAX_PARTICIPANTS or index - first > 4 * MAX_PARTICIPANTS:
-                break
-            if id in seen:
-                continue
-            seen.add(id)
+        for id, span in participants.items():
             out += ["", "[[events.participants]]", f"participant = {toml_string(id)}"]
             out += ['part = "participant"', f"evidence = {quoter.specs([span])}"]
 
@@ -1544,6 +1600,31 @@ def _untouched(
 
 
 _STEM = 4
+# Ministers whose ministry is named "Ministry of <field> Affairs": foreign, home, internal.
+_AFFAIRS = {"Foreign", "Home", "Internal", "Veterans"}
+# Title words before "Minister" that are a rank, not the ministry's field.
+_RANKS = {"prime", "vice", "deputy", "chief", "senior", "state", "first", "junior", "assistant"}
+
+
+def _nationality(title: str, stems: dict[str, str]) -> str | None:
+    """The country a title's first word names: "Chinese" in "Chinese Foreign Minister"."""
+    first = title.split(" ", 1)[0]
+    return stems.get(first[:_STEM].lower()) if first[:1].isupper() else None
+
+
+def _ministry(title: str, stems: dict[str, str]) -> str | None:
+    """The id of the ministry a "<Nationality> <Field> Minister" title implies
+    (``cn-foreign-ministry``), by the id conventions of the corpus."""
+    words = title.split()
+    if len(words) < 3 or words[-1] != "Minister":
+        return None
+    country_id = _nationality(title, stems)
+    field = [w for w in words[1:-1] if w.lower() not in _RANKS and w.lower() not in _TITLE_JOINS]
+    if country_id is None or not field or not all(w[:1].isupper() for w in field):
+        return None
+    return f"{country_id}-{_slug(' '.join(field))}-ministry"
+
+
 # CAMEO codes an event of a kind most often has: consult (040), visit (042), host a visit (043).
 _CAMEO_OF_KIND = {"talks": "040", "visit": "042", "meeting": "043"}
 
