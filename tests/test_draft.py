@@ -294,6 +294,7 @@ def test_sentences_no_drafted_fact_cites_are_uncited_stubs() -> None:
         spec if isinstance(spec, str) else spec["quote"]
         for section in ("events", "statements", "consensus_items")
         for item in document.get(section, [])
+        if item.get("mode") != "assertion"  # the same sentence, offered as an assertion
         for spec in [item.get("quote", ""), *item.get("evidence", [])]
     ]
     for stub in stubs:
@@ -302,6 +303,26 @@ def test_sentences_no_drafted_fact_cites_are_uncited_stubs() -> None:
         assert sentence.quote.strip() == stub
         assert not any(words and words in sentence.quote for words in cited)
     assert all(stub["reason"] == "" for stub in document["uncited"])  # the curator says why
+
+
+def test_an_own_voice_sentence_is_an_assertion_stub() -> None:
+    # The weekly review's closing judgement, in the article's own voice, cited by no drafted fact.
+    path = ARTICLES / "weekly-review.txt"
+    document = tomllib.loads(_draft(path))
+    curated = {s.id: s for s in dm.load(_curated(path)).statements}
+    assertions = [s for s in curated.values() if s.mode is dm.StatementMode.ASSERTION]
+    stubs = {s["quote"]: s for s in document["statements"] if s["mode"] == "assertion"}
+    held = [s for s in assertions if s.content.quote in stubs]
+    assert held
+    for statement in held:
+        stub = stubs[statement.content.quote]
+        assert stub["speakers"] == []
+        assert stub["act"] == statement.act.value
+        # Its evidence is the sentence's opening, as the curator cites it.
+        assert statement.content.quote.startswith(stub["evidence"][0])
+    assert any([e.quote for e in s.evidence] == stubs[s.content.quote]["evidence"] for s in held)
+    # The same sentence is offered as an uncited passage, for the curator to choose.
+    assert {u["quote"] for u in document["uncited"]} >= {s.content.quote for s in held}
 
 
 def test_a_ministers_title_gives_the_ministry_and_the_persons_country() -> None:

@@ -1562,15 +1562,21 @@ def draft_curation(
             cited.append(item.content)
 
     out.append(_rule("uncited"))
-    out.append("# Each sentence no drafted fact cites: cite it, or say why it stays uncited.")
+    out.append("# Each sentence no drafted fact cites, twice: as an assertion in the article's")
+    out.append("# own voice, and as an uncited passage. Keep the one that fits, delete the other.")
     cited += [artifact.span for artifact in found.artifacts]
-    for sentence in _untouched(found.sentences, ends, cited):
+    for number, sentence in enumerate(_untouched(found.sentences, ends, cited), start=1):
         start, end = _trim(text, sentence.start, sentence.end)
         if end < sentence.end and text[end] == ".":
             end += 1
-        if start < end:
-            out += ["", "[[uncited]]", f"quote = {quoter.spec(_span(text, start, end))}"]
-            out.append('reason = ""  # why no fact cites it, or cite it and delete this')
+        if start >= end:
+            continue
+        whole = quoter.spec(_span(text, start, end))
+        out += ["", "[[statements]]", f'id = "assertion-{number}"', "speakers = []"]
+        out += ['mode = "assertion"', f"act = {toml_string(_assertion_act(text[start:end]))}"]
+        out += [f"quote = {whole}", f"evidence = {quoter.specs([_opening(text, start, end)])}"]
+        out += ["", "[[uncited]]", f"quote = {whole}"]
+        out.append('reason = ""  # why no fact cites it')
 
     out.append(_rule("quotations"))
     out.append("# Words in quotation marks:")
@@ -1597,6 +1603,28 @@ def _untouched(
             touched[index] = True
             index += 1
     return [sentence for sentence, hit in zip(sentences, touched, strict=True) if not hit]
+
+
+_OPENING_WORDS = 6  # words of an assertion's opening that its evidence cites, at most
+
+
+def _opening(text: str, start: int, end: int) -> Evidence:
+    """The opening words of a sentence, to cite as where an assertion stands: its first
+    clause when short ("For now, both capitals seem content"), else its first words."""
+    words = list(_TOKEN.finditer(text, start, end))
+    for index, word in enumerate(words[:_OPENING_WORDS]):
+        if word[0].endswith(",") and index >= 2:
+            return _span(text, start, word.end() - 1)
+    last = words[min(len(words), _OPENING_WORDS) - 1]
+    core_start, core_end = _core(text, start, last.end())
+    if core_start >= core_end:  # all punctuation: the words as they stand
+        core_start, core_end = start, last.end()
+    return _span(text, core_start, core_end)
+
+
+def _assertion_act(sentence: str) -> str:
+    """The speech act of an assertion: a question when it asks one, else a claim."""
+    return "question" if sentence.endswith("?") else "claim"
 
 
 _STEM = 4
