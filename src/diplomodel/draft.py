@@ -5,8 +5,11 @@ format of ``docs/curation.md``) that a curator edits rather than types: the
 ``[article]`` table filled; candidate countries, institutions and people; an event
 for each date the resolver reads (with its window); a statement for each
 reporting verb and a consensus item for each word of agreement, their quotes
-filled in; and, as comments, the quotation-mark quotes and every sentence with its
-offsets. Every candidate is found by rule and may be wrong.
+filled in; the ministries ministers' titles imply; artifacts (a source prefix, a
+dateline, a picture's caption or credit, a cut-off end); for each sentence no
+drafted fact cites, an own-voice assertion stub and an uncited stub, one to keep;
+and, as comments, the quotation-mark quotes and every sentence with its offsets.
+Every candidate is found by rule and may be wrong.
 
 The file opens with ``draft = true``, which the loader refuses with a message
 saying what to do, so a draft is never loaded as if it were curated.
