@@ -228,6 +228,30 @@ def test_statement_stubs_of_the_wire_report_carry_their_quotes() -> None:
     assert stubs["keep channels open at every level"]["act"] == "pledge"
 
 
+def test_reported_clauses_are_cut_as_curators_cut_them() -> None:
+    # "…that the high-level economic dialogue resume in early 2025, and that both sides study…"
+    wire = tomllib.loads(_draft(ARTICLES / "wire-report.txt"))
+    quotes = [stub.get("quote") for stub in wire["statements"]]
+    curated = {s.content.quote for s in dm.load(ARTICLES / "wire-report.toml").statements}
+    for words in (
+        "the high-level economic dialogue resume in early 2025",
+        "both sides study a $1 billion fund for joint green technology projects",
+    ):
+        assert words in curated
+        assert words in quotes
+    # "…will keep up high-level contacts into the new year after their foreign ministers met…"
+    briefing = tomllib.loads(_draft(ARTICLES / "briefing.txt"))
+    quotes = [stub.get("quote") for stub in briefing["statements"]]
+    assert "China and Japan will keep up high-level contacts into the new year" in quotes
+    # "…had held "candid and in-depth" talks yesterday during Iwaya's visit, …": a partial quote.
+    held = next(s for s in briefing["statements"] if str(s.get("quote", "")).startswith("H.E."))
+    assert (
+        held["quote"]
+        == 'H.E. Wang Yi and H.E. Takeshi Iwaya had held "candid and in-depth" talks yesterday'
+    )
+    assert held["mode"] == "partial-quote"
+
+
 def test_a_question_in_quotation_marks_is_a_direct_quote_and_a_question() -> None:
     document = tomllib.loads(_draft(ARTICLES / "briefing.txt"))
     (stub,) = [s for s in document["statements"] if s["quote"].startswith("Will China lift")]

@@ -771,8 +771,43 @@ def _statements(
                     last, attribution=(*last.attribution, _span(text, start, end))
                 )
                 continue
-            found.append(_statement(reading, sentence, verbs, number))
+            found += _split_reported(text, _statement(reading, sentence, verbs, number))
     return found
+
+
+# Reported clauses joined as curators cut them apart: "…, and that both sides …".
+_AND_THAT = re.compile(r",? and that ")
+# Where a reported clause's own words end and what frames them begins.
+_FRAMING = re.compile(r" (?:after|during) |, which ")
+_MIN_CLAUSE_WORDS = 4
+
+
+def _split_reported(text: str, statement: StatementCandidate) -> list[StatementCandidate]:
+    """A reported (not quoted) clause cut as curators cut it: two clauses joined by
+    "and that" are two statements, and a clause ends before the "after …", "during …"
+    or ", which …" that frames it."""
+    content = statement.content
+    if content is None or statement.mode == "direct-quote":
+        return [statement]
+    pieces: list[tuple[int, int]] = []
+    start = content.start
+    for joint in _AND_THAT.finditer(text, content.start, content.end):
+        pieces.append((start, joint.start()))
+        start = joint.end()
+    pieces.append((start, content.end))
+    found = []
+    for start, end in pieces:
+        framing = _FRAMING.search(text, start, end)
+        if framing and len(text[start : framing.start()].split()) >= _MIN_CLAUSE_WORDS:
+            end = framing.start()
+        start, end = _trim(text, start, end)
+        if start >= end:
+            continue
+        span = _span(text, start, end)
+        quoted = '"' in span.quote or "\u201c" in span.quote
+        mode = "partial-quote" if quoted else "paraphrase"
+        found.append(attrs.evolve(statement, content=span, mode=mode))
+    return found or [statement]
 
 
 def _in_quotation(reading: _Reading, offset: int) -> bool:
