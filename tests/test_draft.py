@@ -252,6 +252,31 @@ def test_reported_clauses_are_cut_as_curators_cut_them() -> None:
     assert held["mode"] == "partial-quote"
 
 
+def test_statements_and_consensus_items_name_the_event_before_and_their_parties() -> None:
+    path = ARTICLES / "briefing.txt"
+    document = tomllib.loads(_draft(path))
+    events = [event["id"] for event in document["events"]]
+    for stub in document["statements"]:
+        if "event" in stub:
+            assert stub["event"] in events
+    # Each refers to the last event drafted in or before its sentence: the first
+    # statement's sentence ("…into the new year after their foreign ministers met in
+    # Beijing on Wednesday") dates events itself, and the last of them is taken.
+    text = _text(path)
+    first_sentence = split_sentences(text)[0]
+    dates = find_candidates(text, PUBLISHED[path]).dates
+    dated = [date for date in dates if date.span.start < first_sentence.end]
+    assert dated
+    assert document["statements"][0]["event"] == events[len(dated) - 1]
+    # "…the two ministers had agreed to stay in close touch…": who agreed, named in its
+    # sentence, is among the parties the curator gives.
+    curated = {c.content.quote: c for c in dm.load(_curated(path)).consensus_items}
+    item = next(c for c in document["consensus_items"] if c["quote"].startswith("stay in close"))
+    assert item["parties"]
+    assert set(item["parties"]) <= set(curated["stay in close touch"].parties)
+    assert item["event"] in events
+
+
 def test_a_question_in_quotation_marks_is_a_direct_quote_and_a_question() -> None:
     document = tomllib.loads(_draft(ARTICLES / "briefing.txt"))
     (stub,) = [s for s in document["statements"] if s["quote"].startswith("Will China lift")]

@@ -1525,6 +1525,9 @@ def draft_curation(
     # Who, in an event's id: the family name the text uses alone, else the whole name.
     short = {p.id: _slug(p.family_name or p.name) or p.id for p in found.people}
     event_ids: dict[str, int] = {}
+    # Each drafted event's sentence number and id, in order: what a later fact is about.
+    event_sentences: list[int] = []
+    event_of_sentence: list[str] = []
     for number, date in enumerate(found.dates, start=1):
         where = _sentence_number(ends, date.span.start)
         sentence = found.sentences[where - 1]
@@ -1544,6 +1547,8 @@ def draft_curation(
         if event_ids[event_id] > 1:
             event_id += f"-{event_ids[event_id]}"
         out += ["", "[[events]]", f"id = {toml_string(event_id)}  # [{where}]"]
+        event_sentences.append(where)
+        event_of_sentence.append(event_id)
         out.append('name = ""')
         out.append(f"kind = {toml_string(kind or '')}")
         out.append(f"status = {toml_string(status)}")
@@ -1579,6 +1584,9 @@ def draft_curation(
         channel = _channel(statement, outlets)
         if channel:
             out.append(f"channel = {toml_string(channel)}")
+        at = bisect.bisect_right(event_sentences, where)
+        if at:
+            out.append(f"event = {toml_string(event_of_sentence[at - 1])}  # the event before")
         out.append(f"evidence = {quoter.specs(statement.attribution)}")
         cited += statement.attribution
         if statement.content is not None:
@@ -1588,7 +1596,17 @@ def draft_curation(
     for number, item in enumerate(found.consensus, start=1):
         where = _sentence_number(ends, item.phrase.start)
         out += ["", "[[consensus_items]]", f'id = "consensus-{number}"  # [{where}]']
-        out.append("parties = []")
+        sentence = found.sentences[where - 1]
+        index = bisect.bisect_left(named_starts, sentence.start)
+        parties: dict[str, None] = {}
+        while index < len(named) and named[index][0] < item.phrase.end:
+            parties.setdefault(named[index][1], None)
+            index += 1
+        # The people named in the sentence up to the words of agreement: who agreed.
+        out.append(f"parties = [{', '.join(map(toml_string, list(parties)[:MAX_PARTICIPANTS]))}]")
+        at = bisect.bisect_right(event_sentences, where)
+        if at:
+            out.append(f"event = {toml_string(event_of_sentence[at - 1])}  # the event before")
         out.append(f"status = {toml_string(item.status)}")
         if item.content is not None:
             out.append(f"quote = {quoter.spec(item.content)}")
