@@ -5,8 +5,11 @@ format of ``docs/curation.md``) that a curator edits rather than types: the
 ``[article]`` table filled; candidate countries, institutions and people; an event
 for each date the resolver reads (with its window); a statement for each
 reporting verb and a consensus item for each word of agreement, their quotes
-filled in; and, as comments, the quotation-mark quotes and every sentence with its
-offsets. Every candidate is found by rule and may be wrong.
+filled in; the ministries ministers' titles imply; artifacts (a source prefix, a
+dateline, a picture's caption or credit, a cut-off end); for each sentence no
+drafted fact cites, an own-voice assertion stub and an uncited stub, one to keep;
+and, as comments, the quotation-mark quotes and every sentence with its offsets.
+Every candidate is found by rule and may be wrong.
 
 The file opens with ``draft = true``, which the loader refuses with a message
 saying what to do, so a draft is never loaded as if it were curated.
@@ -30,12 +33,14 @@ from .evidence import Evidence
 from .passages import Passages
 
 __all__ = [
+    "ARTIFACT_REASONS",
     "DRAFT_KEY",
     "DRAFT_REFUSAL",
     "MAX_DATE_WORDS",
     "MAX_PARTICIPANTS",
     "MENTIONS_PER_NAME",
     "STAND_IN_DATE",
+    "ArtifactCandidate",
     "ConsensusCandidate",
     "DateCandidate",
     "DraftCandidates",
@@ -146,6 +151,16 @@ class ConsensusCandidate:
 
 
 @attrs.define(frozen=True, kw_only=True)
+class ArtifactCandidate:
+    """Words that are no part of the article's prose: a dateline, a caption, a cut-off end."""
+
+    kind: str
+    """An artifact kind of the curation format: ``dateline``, ``caption``, ``truncation``, …"""
+    span: Evidence
+    """The words and where they stand."""
+
+
+@attrs.define(frozen=True, kw_only=True)
 class DraftCandidates:
     """Everything the rules find in one article text."""
 
@@ -165,6 +180,8 @@ class DraftCandidates:
     """One for each reporting verb outside quotation marks, in order."""
     consensus: tuple[ConsensusCandidate, ...]
     """One for each word of agreement, in order."""
+    artifacts: tuple[ArtifactCandidate, ...] = ()
+    """Source prefixes, datelines, photo captions and credits, a text cut off, in order."""
 
 
 # -- TOML ----------------------------------------------------------------------------
@@ -754,8 +771,43 @@ def _statements(
                     last, attribution=(*last.attribution, _span(text, start, end))
                 )
                 continue
-            found.append(_statement(reading, sentence, verbs, number))
+            found += _split_reported(text, _statement(reading, sentence, verbs, number))
     return found
+
+
+# Reported clauses joined as curators cut them apart: "…, and that both sides …".
+_AND_THAT = re.compile(r",? and that ")
+# Where a reported clause's own words end and what frames them begins.
+_FRAMING = re.compile(r" (?:after|during) |, which ")
+_MIN_CLAUSE_WORDS = 4
+
+
+def _split_reported(text: str, statement: StatementCandidate) -> list[StatementCandidate]:
+    """A reported (not quoted) clause cut as curators cut it: two clauses joined by
+    "and that" are two statements, and a clause ends before the "after …", "during …"
+    or ", which …" that frames it."""
+    content = statement.content
+    if content is None or statement.mode == "direct-quote":
+        return [statement]
+    pieces: list[tuple[int, int]] = []
+    start = content.start
+    for joint in _AND_THAT.finditer(text, content.start, content.end):
+        pieces.append((start, joint.start()))
+        start = joint.end()
+    pieces.append((start, content.end))
+    found = []
+    for start, end in pieces:
+        framing = _FRAMING.search(text, start, end)
+        if framing and len(text[start : framing.start()].split()) >= _MIN_CLAUSE_WORDS:
+            end = framing.start()
+        start, end = _trim(text, start, end)
+        if start >= end:
+            continue
+        span = _span(text, start, end)
+        quoted = '"' in span.quote or "\u201c" in span.quote
+        mode = "partial-quote" if quoted else "paraphrase"
+        found.append(attrs.evolve(statement, content=span, mode=mode))
+    return found or [statement]
 
 
 def _in_quotation(reading: _Reading, offset: int) -> bool:
@@ -1204,6 +1256,86 @@ def _event_guess(text: str, sentence: Evidence, date: Evidence) -> tuple[str | N
     return kind, status
 
 
+# -- artifacts ----------------------------------------------------------------------
+
+# A line wholly in square brackets that opens the text: "[Fixture Wire service copy]".
+_SOURCE_PREFIX = re.compile(r"[ \t]*(\[[^\]\n]+\])[ \t]*(?:\n|$)")
+# A line holding a picture's credit or caption: "China Japan Photo:VCG", "Photo: Wang Yi …".
+_PHOTO_LINE = re.compile(r"^[^\n]{0,60}?\b(?:Photo|Picture|Image)\s?:[^\n]*", re.MULTILINE)
+_CAPTION_WORDS = 4  # words after "Photo:" that make a caption rather than a credit
+_ENDS_SENTENCE = ".!?\"'\u201d\u2019)]"
+
+ARTIFACT_REASONS = {
+    "source-prefix": "A prefix the source of the text adds, not part of the report.",
+    "dateline": "The dateline: where and when the report was filed.",
+    "caption": "The caption of the article's picture.",
+    "photo-credit": "The credit line of the article's picture, not prose.",
+    "truncation": "The text is cut off here: the end of the last sentence is lost.",
+}
+"""The reason a draft suggests for each kind of artifact it finds, for the curator to check."""
+
+
+def _artifacts(text: str, sentences: tuple[Evidence, ...]) -> list[ArtifactCandidate]:
+    """A source prefix and a dateline opening the text, picture lines, and a cut-off end."""
+    found: list[ArtifactCandidate] = []
+    start = len(text) - len(text.lstrip())
+    prefix = _SOURCE_PREFIX.match(text, start)
+    if prefix:
+        found.append(ArtifactCandidate(kind="source-prefix", span=_span(text, *prefix.span(1))))
+        start = prefix.end()
+    photos = list(_PHOTO_LINE.finditer(text))
+    if photos and photos[0].start() == start:  # a picture line before the dateline
+        start = photos[0].end() + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    dateline = _DATELINE.match(text, start)
+    if dateline:
+        end = dateline.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        found.append(ArtifactCandidate(kind="dateline", span=_span(text, start, end)))
+    for photo in photos:
+        after = re.split(r"\b(?:Photo|Picture|Image)\s?:", photo[0], maxsplit=1)[1]
+        caption = after[:1].isspace() and len(after.split()) >= _CAPTION_WORDS
+        line_start, line_end = _trim(text, photo.start(), photo.end())
+        if text[line_end : line_end + 1] == ".":
+            line_end += 1
+        kind = "caption" if caption else "photo-credit"
+        found.append(ArtifactCandidate(kind=kind, span=_span(text, line_start, line_end)))
+    stripped = text.rstrip()
+    if sentences and stripped and stripped[-1] not in _ENDS_SENTENCE:
+        last = sentences[-1]
+        comma = text.rfind(", ", last.start, last.end)
+        begin, end = _trim(text, comma + 1 if comma >= 0 else last.start, last.end)
+        if begin < end:
+            found.append(ArtifactCandidate(kind="truncation", span=_span(text, begin, end)))
+    return sorted(found, key=lambda artifact: artifact.span.start)
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_EVENT_WORDS = {"met": "meeting", "meet": "meeting", "meets": "meeting", "arrived": "visit"}
+
+
+def _event_id(
+    text: str, sentence: Evidence, date: DateCandidate, kind: str | None, who: list[str]
+) -> str | None:
+    """An event id by the corpus's conventions, who, what and when: the first two
+    participants, the word that names the event, and the month of its window
+    (``xi-ishiba-summit-2024-11``); None when the words give no kind or no month."""
+    month = _MONTH.match(date.window)
+    if kind is None or month is None:
+        return None
+    start = max(sentence.start, date.span.start - _CLAUSE_REACH)
+    words = text[start : min(sentence.end, date.span.end + _CLAUSE_REACH)]
+    what = kind
+    for pattern, pattern_kind in _EVENT_KINDS:
+        if pattern_kind == kind and (match := pattern.search(words)):
+            word = match[0].lower()
+            what = _EVENT_WORDS.get(word, word if word in {"summit", "talks", "dialogue"} else kind)
+            break
+    return "-".join([*who[:2], what, month[0]])
+
+
 # -- finding everything ----------------------------------------------------------------
 
 
@@ -1238,6 +1370,7 @@ def find_candidates(text: str, published: dt.date | None = None) -> DraftCandida
         people=tuple(people),
         statements=tuple(statements),
         consensus=tuple(_consensus(text, sentences)),
+        artifacts=tuple(_artifacts(text, sentences)),
     )
 
 
@@ -1316,6 +1449,10 @@ def draft_curation(
     else:
         out.append('published = "YYYY-MM-DD"  # the publication date as a TOML date: required')
     out.append('language = "en"')
+    for artifact in found.artifacts:
+        out += ["", "[[article.artifacts]]", f"kind = {toml_string(artifact.kind)}"]
+        out.append(f"quote = {quoter.spec(artifact.span)}")
+        out.append(f"reason = {toml_string(ARTIFACT_REASONS[artifact.kind])}  # check it")
 
     out.append(_rule("countries"))
     for country in found.countries:
@@ -1337,6 +1474,25 @@ def draft_curation(
         if country_id:
             out.append(f"country = {toml_string(country_id)}")
         out.append(f"evidence = {quoter.specs(institution.mentions)}")
+    # "Chinese Foreign Minister": the ministry of that country the title implies.
+    names = {country.id: country.name for country in found.countries}
+    ministries: dict[str, list[Evidence]] = {}
+    ministry_of: dict[str, str] = {}  # each title's words, the ministry id
+    for person in found.people:
+        for title in person.titles:
+            ministry = _ministry(title.quote, stems)
+            if ministry is not None:
+                ministries.setdefault(ministry, []).append(title)
+                ministry_of[title.quote] = ministry
+    for ministry, titles in ministries.items():
+        country_id, field = ministry.split("-", 1)
+        field = field.removesuffix("-ministry").replace("-", " ").title()
+        field += " Affairs" if field in _AFFAIRS else ""
+        out += ["", "[[institutions]]", f"id = {toml_string(ministry)}"]
+        out.append(f"name = {toml_string(f'Ministry of {field} of {names[country_id]}')}")
+        out += ['kind = "ministry"', f"country = {toml_string(country_id)}"]
+        unique = list({title.quote: title for title in titles}.values())
+        out.append(f"evidence = {quoter.specs(unique)}")
 
     out.append(_rule("people"))
     for person in found.people:
@@ -1349,22 +1505,50 @@ def draft_curation(
             out.append("# family_name and given_name: the text never uses one alone")
         if person.aliases:
             out.append(f"aliases = [{', '.join(map(toml_string, person.aliases))}]")
+        nationality = next(
+            filter(None, (_nationality(t.quote, stems) for t in person.titles)), None
+        )
+        if nationality:
+            out.append(f"country = {toml_string(nationality)}  # from the title")
         out.append(f"evidence = {quoter.specs(person.mentions)}")
         for title in person.titles:
             out += ["", "[[people.roles]]", f"title = {toml_string(_role_title(title.quote))}"]
-            out += ['institution = ""', f"evidence = {quoter.specs([title])}"]
+            out.append(f"institution = {toml_string(ministry_of.get(title.quote, ''))}")
+            out.append(f"evidence = {quoter.specs([title])}")
 
     out.append(_rule("events"))
+    cited: list[Evidence] = []  # the spans of the drafted facts, to tell sentences left out
     # Each place a candidate person is named, in order: the participants of a dated sentence.
     named = sorted((span.start, p.id, span) for p in found.people for span in p.mentions)
     named_starts = [start for start, _id, _span in named]
     out.append("# One for each date the resolver reads, with the window it gives.")
+    # Who, in an event's id: the family name the text uses alone, else the whole name.
+    short = {p.id: _slug(p.family_name or p.name) or p.id for p in found.people}
+    event_ids: dict[str, int] = {}
+    # Each drafted event's sentence number and id, in order: what a later fact is about.
+    event_sentences: list[int] = []
+    event_of_sentence: list[str] = []
     for number, date in enumerate(found.dates, start=1):
         where = _sentence_number(ends, date.span.start)
         sentence = found.sentences[where - 1]
         kind, status = _event_guess(text, sentence, date.span)
         clause = _clause(text, sentence, date.span)
-        out += ["", "[[events]]", f'id = "event-{number}"  # [{where}]']
+        participants: dict[str, Evidence] = {}
+        index = first = bisect.bisect_left(named_starts, sentence.start)
+        while index < len(named) and named[index][0] < sentence.end:
+            _start, id, span = named[index]
+            index += 1
+            if len(participants) >= MAX_PARTICIPANTS or index - first > 4 * MAX_PARTICIPANTS:
+                break
+            participants.setdefault(id, span)
+        event_id = _event_id(text, sentence, date, kind, [short[id] for id in participants])
+        event_id = event_id or f"event-{number}"
+        event_ids[event_id] = event_ids.get(event_id, 0) + 1
+        if event_ids[event_id] > 1:
+            event_id += f"-{event_ids[event_id]}"
+        out += ["", "[[events]]", f"id = {toml_string(event_id)}  # [{where}]"]
+        event_sentences.append(where)
+        event_of_sentence.append(event_id)
         out.append('name = ""')
         out.append(f"kind = {toml_string(kind or '')}")
         out.append(f"status = {toml_string(status)}")
@@ -1373,16 +1557,8 @@ def draft_curation(
         out.append(f"date = {toml_string(date.span.quote)}  # {_comment_text(date.window)}")
         out += [f"# or date = {toml_string(words)}" for words in date.alternatives]
         out.append(f"evidence = {quoter.specs([clause])}")
-        seen: set[str] = set()
-        index = first = bisect.bisect_left(named_starts, sentence.start)
-        while index < len(named) and named[index][0] < sentence.end:
-            _start, id, span = named[index]
-            index += 1
-            if len(seen) >= MAX_PARTICIPANTS or index - first > 4 * MAX_PARTICIPANTS:
-                break
-            if id in seen:
-                continue
-            seen.add(id)
+        cited.append(clause)
+        for id, span in participants.items():
             out += ["", "[[events.participants]]", f"participant = {toml_string(id)}"]
             out += ['part = "participant"', f"evidence = {quoter.specs([span])}"]
 
@@ -1408,19 +1584,55 @@ def draft_curation(
         channel = _channel(statement, outlets)
         if channel:
             out.append(f"channel = {toml_string(channel)}")
+        at = bisect.bisect_right(event_sentences, where)
+        if at:
+            out.append(f"event = {toml_string(event_of_sentence[at - 1])}  # the event before")
         out.append(f"evidence = {quoter.specs(statement.attribution)}")
+        cited += statement.attribution
+        if statement.content is not None:
+            cited.append(statement.content)
 
     out.append(_rule("consensus items"))
     for number, item in enumerate(found.consensus, start=1):
         where = _sentence_number(ends, item.phrase.start)
         out += ["", "[[consensus_items]]", f'id = "consensus-{number}"  # [{where}]']
-        out.append("parties = []")
+        sentence = found.sentences[where - 1]
+        index = bisect.bisect_left(named_starts, sentence.start)
+        parties: dict[str, None] = {}
+        while index < len(named) and named[index][0] < item.phrase.end:
+            parties.setdefault(named[index][1], None)
+            index += 1
+        # The people named in the sentence up to the words of agreement: who agreed.
+        out.append(f"parties = [{', '.join(map(toml_string, list(parties)[:MAX_PARTICIPANTS]))}]")
+        at = bisect.bisect_right(event_sentences, where)
+        if at:
+            out.append(f"event = {toml_string(event_of_sentence[at - 1])}  # the event before")
         out.append(f"status = {toml_string(item.status)}")
         if item.content is not None:
             out.append(f"quote = {quoter.spec(item.content)}")
         else:
             out.append("# quote: the rules found no words; quote what was agreed")
         out.append(f"evidence = {quoter.specs([item.phrase])}")
+        cited.append(item.phrase)
+        if item.content is not None:
+            cited.append(item.content)
+
+    out.append(_rule("uncited"))
+    out.append("# Each sentence no drafted fact cites, twice: as an assertion in the article's")
+    out.append("# own voice, and as an uncited passage. Keep the one that fits, delete the other.")
+    cited += [artifact.span for artifact in found.artifacts]
+    for number, sentence in enumerate(_untouched(found.sentences, ends, cited), start=1):
+        start, end = _trim(text, sentence.start, sentence.end)
+        if end < sentence.end and text[end] == ".":
+            end += 1
+        if start >= end:
+            continue
+        whole = quoter.spec(_span(text, start, end))
+        out += ["", "[[statements]]", f'id = "assertion-{number}"', "speakers = []"]
+        out += ['mode = "assertion"', f"act = {toml_string(_assertion_act(text[start:end]))}"]
+        out += [f"quote = {whole}", f"evidence = {quoter.specs([_opening(text, start, end)])}"]
+        out += ["", "[[uncited]]", f"quote = {whole}"]
+        out.append('reason = ""  # why no fact cites it')
 
     out.append(_rule("quotations"))
     out.append("# Words in quotation marks:")
@@ -1436,7 +1648,67 @@ def draft_curation(
     return "\n".join(out) + "\n"
 
 
+def _untouched(
+    sentences: tuple[Evidence, ...], ends: list[int], spans: list[Evidence]
+) -> list[Evidence]:
+    """The sentences no span touches, in order (each span marks the sentences it spans)."""
+    touched = [False] * len(sentences)
+    for span in spans:
+        index = bisect.bisect_right(ends, span.start)
+        while index < len(sentences) and sentences[index].start < span.end:
+            touched[index] = True
+            index += 1
+    return [sentence for sentence, hit in zip(sentences, touched, strict=True) if not hit]
+
+
+_OPENING_WORDS = 6  # words of an assertion's opening that its evidence cites, at most
+
+
+def _opening(text: str, start: int, end: int) -> Evidence:
+    """The opening words of a sentence, to cite as where an assertion stands: its first
+    clause when short ("For now, both capitals seem content"), else its first words."""
+    words = list(_TOKEN.finditer(text, start, end))
+    for index, word in enumerate(words[:_OPENING_WORDS]):
+        if word[0].endswith(",") and index >= 2:
+            return _span(text, start, word.end() - 1)
+    last = words[min(len(words), _OPENING_WORDS) - 1]
+    core_start, core_end = _core(text, start, last.end())
+    if core_start >= core_end:  # all punctuation: the words as they stand
+        core_start, core_end = start, last.end()
+    return _span(text, core_start, core_end)
+
+
+def _assertion_act(sentence: str) -> str:
+    """The speech act of an assertion: a question when it asks one, else a claim."""
+    return "question" if sentence.endswith("?") else "claim"
+
+
 _STEM = 4
+# Ministers whose ministry is named "Ministry of <field> Affairs": foreign, home, internal.
+_AFFAIRS = {"Foreign", "Home", "Internal", "Veterans"}
+# Title words before "Minister" that are a rank, not the ministry's field.
+_RANKS = {"prime", "vice", "deputy", "chief", "senior", "state", "first", "junior", "assistant"}
+
+
+def _nationality(title: str, stems: dict[str, str]) -> str | None:
+    """The country a title's first word names: "Chinese" in "Chinese Foreign Minister"."""
+    first = title.split(" ", 1)[0]
+    return stems.get(first[:_STEM].lower()) if first[:1].isupper() else None
+
+
+def _ministry(title: str, stems: dict[str, str]) -> str | None:
+    """The id of the ministry a "<Nationality> <Field> Minister" title implies
+    (``cn-foreign-ministry``), by the id conventions of the corpus."""
+    words = title.split()
+    if len(words) < 3 or words[-1] != "Minister":
+        return None
+    country_id = _nationality(title, stems)
+    field = [w for w in words[1:-1] if w.lower() not in _RANKS and w.lower() not in _TITLE_JOINS]
+    if country_id is None or not field or not all(w[:1].isupper() for w in field):
+        return None
+    return f"{country_id}-{_slug(' '.join(field))}-ministry"
+
+
 # CAMEO codes an event of a kind most often has: consult (040), visit (042), host a visit (043).
 _CAMEO_OF_KIND = {"talks": "040", "visit": "042", "meeting": "043"}
 
