@@ -51,6 +51,8 @@ COMPARED_FIELDS = {
     "Evidence": {"quote", "start", "end"},
     "Person": {"name", "family_name", "given_name"},
     "FuzzyDate": {"earliest", "latest", "precision", "edtf"},
+    "Quantity": {"value", "evidence"},  # the value is one the evidence writes
+    "Role": {"start", "end"},  # a role does not surely end before it starts
 }
 
 
