@@ -17,6 +17,7 @@ from strategies import dossiers as dossier_strategy
 
 import diplomodel as dm
 from diplomodel import corpus as corpus_module
+from diplomodel.loader import loads_curation
 from diplomodel.merge import World
 from diplomodel.queries import QueryIndex
 
@@ -480,23 +481,95 @@ def test_a_field_without_a_rule_of_its_own_merges_when_equal_and_conflicts_when_
     )
 
 
-def test_two_things_of_one_article_declared_the_same_are_a_conflict(
-    dossiers: dict[str, dm.Dossier],
-) -> None:
-    report = dossiers["report"]
-    government = attrs.evolve(report.institutions[0], same_as=("pt-foreign-ministry",))
-    changed = attrs.evolve(report, institutions=(government, *report.institutions[1:]))
-    corpus = dm.Corpus([dossiers["preview"], changed])
-    same_as = [c for c in corpus.conflicts if c.field == "same_as"]
-    assert [(c.id, c.values) for c in same_as] == [
-        (
-            "pt-foreign-ministry",
-            (
-                (article(dossiers, "report"), "pt-government"),
-                (article(dossiers, "report"), "pt-foreign-ministry"),
-            ),
-        )
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def fixture_article(name: str, *changes: tuple[str, str]) -> dm.Dossier:
+    """A fixture article's curation with each ``(old, new)`` text replaced once."""
+    text = (ARTICLES / f"{name}.toml").read_text("utf-8")
+    for old, new in changes:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, 1)
+    return loads_curation(text, ARTICLES, f"{name}.toml")
+
+
+def declared_same(id: str, other: str) -> tuple[str, str]:
+    """The change that adds ``same_as = [other]`` to the thing ``id``."""
+    return (f'id = "{id}"\n', f'id = "{id}"\nsame_as = ["{other}"]\n')
+
+
+def test_same_as_naming_an_id_of_the_same_article_is_a_problem_of_the_curation() -> None:
+    with pytest.raises(dm.CurationError) as raised:
+        fixture_article("briefing", declared_same("takeshi-iwaya", "wang-yi"))
+    (problem,) = raised.value.problems
+    assert problem.path == 'people[1] ("takeshi-iwaya").same_as[0]'
+    assert "'wang-yi' is the id of a person of this article" in problem.message
+
+
+def test_two_things_of_one_article_made_one_through_other_articles_are_conflicts() -> None:
+    # Neither curation names an id of its own article, but together they tie Wang Yi
+    # and Iwaya into one: each article's list naming both would name one id twice.
+    wire = fixture_article("wire-report", declared_same("takeshi-iwaya", "minister"))
+    briefing = fixture_article("briefing", declared_same("wang-yi", "minister"))
+    corpus = dm.Corpus([wire, briefing])
+    found = {(c.id, c.field): c.values for c in corpus.conflicts}
+    merged = corpus.get("minister").id
+    assert [c.values for c in corpus.conflicts if c.field == "same_as"] == [
+        ((article, "wang-yi"), (article, "takeshi-iwaya"))
+        for article in (wire.article.id, briefing.article.id)
     ]
+    assert {c.id for c in corpus.conflicts if c.field == "same_as"} == {merged}
+    # The lists keep each article's own ids, and name the article and its value.
+    assert found[("seafood-imports-timing", "parties")] == (
+        (wire.article.id, ["wang-yi", "takeshi-iwaya"]),
+    )
+    assert found[("stay-in-close-touch", "parties")] == (
+        (briefing.article.id, ["wang-yi", "takeshi-iwaya"]),
+    )
+    parties = corpus.get("stay-in-close-touch", dm.ConsensusItem).parties
+    assert parties == ("wang-yi", "takeshi-iwaya")
+    # Everything else reads the corpus as ever.
+    assert len(corpus.timeline()) == len(corpus.events)
+    assert all(len(i.pair) == 2 for i in corpus.interactions())
+    assert [row["id"] for row in dm.to_records(corpus)["people"]] == [p.id for p in corpus.people]
+    assert [p["id"] for p in dm.to_popolo(corpus)["persons"]] == [p.id for p in corpus.people]
+    assert len(dm.to_plover(corpus)) == len(dm.to_plover(wire)) + len(dm.to_plover(briefing))
+
+
+def test_values_that_cannot_be_merged_are_a_conflict_naming_every_article(
+    tiny: dm.Dossier,
+) -> None:
+    # One article has Iwaya unnamed ("the Japanese minister"), the other names him: the
+    # names cannot go together, and both articles' values are shown.
+    iwaya = tiny.get("takeshi-iwaya", dm.Person)
+    unnamed = attrs.evolve(
+        iwaya, name=None, family_name=None, given_name=None, description="Japan's minister"
+    )
+    first = attrs.evolve(
+        tiny,
+        article=attrs.evolve(tiny.article, id="unnamed"),
+        people=tuple(unnamed if p is iwaya else p for p in tiny.people),
+    )
+    (conflict,) = dm.Corpus([first, tiny]).conflicts
+    assert (conflict.id, conflict.field) == ("takeshi-iwaya", "name")
+    assert conflict.values == (("unnamed", None), ("tiny", "Takeshi Iwaya"))
+    assert dm.Corpus([first, tiny]).get("takeshi-iwaya", dm.Person).name is None
+
+
+def test_a_statement_id_never_hides_another_articles_event() -> None:
+    briefing_event = "cn-foreign-ministry-press-briefing-2024-12-26"
+    wire = fixture_article(
+        "wire-report",
+        ('id = "wire-neighbours-firmer-footing"', f'id = "{briefing_event}"'),
+    )
+    briefing = fixture_article("briefing")
+    corpus = dm.Corpus([wire, briefing])
+    assert [c for c in corpus.conflicts if c.field == "id"] == []
+    assert corpus.get(briefing_event, dm.Event) == briefing.get(briefing_event)
+    assert briefing_event in {event.id for event in corpus.events}
+    assert [a for a, _v in corpus.sources(briefing_event)] == [briefing.article.id]
+    # The wire's statement stays its article's own.
+    assert briefing_event in {s.id for s in corpus.statements_where()}
 
 
 def test_ids_in_a_corpus_tables_are_keys_of_its_merged_tables(world: dm.Corpus) -> None:
