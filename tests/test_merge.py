@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import dossiers as dossier_strategy
 
 import diplomodel as dm
@@ -358,6 +359,24 @@ def test_queries_on_a_corpus_cost_the_size_of_their_answer(
         assert _work(lambda q=query: q(small)) == _work(lambda q=query: q(large))
 
 
+def test_a_corpus_repr_and_its_kinds_cost_the_same_however_big_it_is(
+    dossiers: dict[str, dm.Dossier],
+) -> None:
+    agreeing = [dossiers["preview"], dossiers["report"], dossiers["review"]]
+    small, large = dm.Corpus(_copies(agreeing, 3)), dm.Corpus(_copies(agreeing, 9))
+    for corpus in (small, large):
+        repr(corpus)  # the merged kinds are gathered once, on first use
+    assert len(large.people) == 3 * len(small.people)
+    asks: list[Callable[[dm.Corpus], Any]] = [
+        repr,
+        lambda c: c.people,
+        lambda c: c.institutions,
+        lambda c: c.countries,
+    ]
+    for ask in asks:
+        assert _work(lambda a=ask: a(small)) == _work(lambda a=ask: a(large))
+
+
 def test_the_merged_world_and_its_index_are_built_once(
     dossiers: dict[str, dm.Dossier], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -597,6 +616,50 @@ def test_a_dossier_merged_with_a_copy_of_itself_is_itself(dossier: dm.Dossier) -
         assert [a for a, _v in corpus.sources(entity.id)] == [dossier.article.id, "another-article"]
     assert [e.event for e in corpus.timeline()] == [e.event for e in dossier.timeline()]
     assert len(corpus.interactions()) == len(dossier.interactions())
+
+
+_MERGED_SECTIONS = ("countries", "institutions", "people", "events", "consensus_items")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=dossier_strategy(), second=dossier_strategy(), data=st.data())
+def test_any_same_as_between_two_articles_merges_without_a_raw_error(
+    first: dm.Dossier, second: dm.Dossier, data: st.DataObject
+) -> None:
+    # The second curation declares its things the same as any ids of the first (of
+    # whatever kind): the merge may find conflicts, never raise.
+    own = {e.id for e in second.entities()}
+    others = sorted({e.id for e in first.entities()} - own)
+    sections = {}
+    for section in _MERGED_SECTIONS:
+        sections[section] = tuple(
+            attrs.evolve(
+                e,
+                same_as=tuple(
+                    data.draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+                ),
+            )
+            if others
+            else e
+            for e in getattr(second, section)
+        )
+    article = attrs.evolve(second.article, id=f"{first.article.id}-other")
+    corpus = dm.Corpus([first, attrs.evolve(second, article=article, **sections)])
+    assert all(isinstance(c, dm.Conflict) for c in corpus.conflicts)
+    assert len(corpus.timeline()) == len(corpus.events)
+    for entity in [*first.entities(), *second.entities()]:
+        assert corpus.get(entity.id).id == corpus.get(corpus.get(entity.id).id).id
+    assert dangling_ids(dm.to_records(corpus)) == set()
+    assert len(dm.to_plover(corpus)) == len(dm.to_plover(first)) + len(dm.to_plover(second))
+    dm.to_popolo(corpus)
+
+
+def dangling_ids(tables: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """Ids the link tables name that no table of things holds."""
+    things = {row["id"] for row in tables["entities"]}
+    named = {row["participant"] for row in tables["participations"]}
+    named |= {row["party"] for row in tables["consensus_parties"]}
+    return named - things
 
 
 def test_read_dossier_points_a_corpus_file_to_read_corpus(world: dm.Corpus, tmp_path: Path) -> None:

@@ -102,8 +102,8 @@ class Corpus(Queries):
         return (
             f"Corpus(articles=[{articles}], people={len(self.people)}, "
             f"institutions={len(self.institutions)}, countries={len(self.countries)}, "
-            f"events={len(self.events)}, "
-            f"statements={sum(len(d.statements) for d in self.dossiers)}, "
+            f"events={len(self._query_index().events)}, "
+            f"statements={len(self._merged_world().statements)}, "
             f"conflicts={len(self.conflicts)})"
         )
 

@@ -205,9 +205,7 @@ class World:
             value = getattr(entity, field.name)
             try:
                 new = _rewritten_field(field.name, value, self.merged_id)
-                if new is not value:
-                    attrs.evolve(entity, **{field.name: new})  # the field's own rules
-            except (ValueError, TypeError):
+            except (ValueError, TypeError):  # refused inside: a role, a participation
                 self.conflict(owner, field.name, [(article, value)])
                 continue
             if new is not value:
@@ -216,10 +214,23 @@ class World:
             return entity
         try:
             return attrs.evolve(entity, **changes)
-        except (ValueError, TypeError) as error:  # each field fits alone, not together
-            for name in _failed_fields(error, entity, changes):
+        except (ValueError, TypeError):
+            pass
+        # Some field is refused: find which, each alone, and keep the others.
+        kept: dict[str, Any] = {}
+        for name, new in changes.items():
+            try:
+                attrs.evolve(entity, **{name: new})
+            except (ValueError, TypeError):
                 self.conflict(owner, name, [(article, getattr(entity, name))])
-            return attrs.evolve(entity, id=changes["id"]) if "id" in changes else entity
+                continue
+            kept[name] = new
+        try:
+            return attrs.evolve(entity, **kept)
+        except (ValueError, TypeError) as error:  # each field fits alone, not together
+            for name in _failed_fields(error, entity, kept):
+                self.conflict(owner, name, [(article, getattr(entity, name))])
+            return attrs.evolve(entity, id=kept["id"]) if "id" in kept else entity
 
     def resolve(self, id: str) -> str:
         """The merged id of ``id``: itself, or the id it was declared the same as."""
