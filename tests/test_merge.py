@@ -558,8 +558,9 @@ def test_two_things_of_one_article_made_one_through_other_articles_are_conflicts
 def test_values_that_cannot_be_merged_are_a_conflict_naming_every_article(
     tiny: dm.Dossier,
 ) -> None:
-    # One article has Iwaya unnamed ("the Japanese minister"), the other names him: the
-    # names cannot go together, and both articles' values are shown.
+    # One article has Iwaya unnamed ("Japan's minister"), the other names him: his names
+    # cannot join the unnamed person, and both articles' values are shown; what does
+    # fit (the alias) is merged all the same.
     iwaya = tiny.get("takeshi-iwaya", dm.Person)
     unnamed = attrs.evolve(
         iwaya, name=None, family_name=None, given_name=None, description="Japan's minister"
@@ -569,10 +570,21 @@ def test_values_that_cannot_be_merged_are_a_conflict_naming_every_article(
         article=attrs.evolve(tiny.article, id="unnamed"),
         people=tuple(unnamed if p is iwaya else p for p in tiny.people),
     )
-    (conflict,) = dm.Corpus([first, tiny]).conflicts
-    assert (conflict.id, conflict.field) == ("takeshi-iwaya", "name")
-    assert conflict.values == (("unnamed", None), ("tiny", "Takeshi Iwaya"))
-    assert dm.Corpus([first, tiny]).get("takeshi-iwaya", dm.Person).name is None
+    named = attrs.evolve(
+        tiny,
+        people=tuple(attrs.evolve(p, aliases=("Iwaya",)) if p is iwaya else p for p in tiny.people),
+    )
+    corpus = dm.Corpus([first, named])
+    assert [(c.id, c.field, c.values) for c in corpus.conflicts] == [
+        ("takeshi-iwaya", "family_name", (("unnamed", None), ("tiny", "Iwaya"))),
+        ("takeshi-iwaya", "given_name", (("unnamed", None), ("tiny", "Takeshi"))),
+    ]
+    merged = corpus.get("takeshi-iwaya", dm.Person)
+    assert (merged.name, merged.description, merged.aliases) == (
+        None,
+        "Japan's minister",
+        ("Iwaya",),
+    )
 
 
 def test_a_statement_id_never_hides_another_articles_event() -> None:

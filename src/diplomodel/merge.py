@@ -21,7 +21,7 @@ from .consensus import ConsensusItem, ConsensusStatus
 from .countries import Country
 from .dates import FuzzyDate
 from .entities import Entity, kind_name
-from .errors import FieldError, shorten
+from .errors import shorten
 from .events import Event, EventStatus, ParticipantPart, Participation, Place
 from .evidence import Evidence
 from .institutions import Institution
@@ -210,27 +210,11 @@ class World:
                 continue
             if new is not value:
                 changes[field.name] = new
-        if not changes:
-            return entity
-        try:
-            return attrs.evolve(entity, **changes)
-        except (ValueError, TypeError):
-            pass
-        # Some field is refused: find which, each alone, and keep the others.
-        kept: dict[str, Any] = {}
-        for name, new in changes.items():
-            try:
-                attrs.evolve(entity, **{name: new})
-            except (ValueError, TypeError):
-                self.conflict(owner, name, [(article, getattr(entity, name))])
-                continue
-            kept[name] = new
-        try:
-            return attrs.evolve(entity, **kept)
-        except (ValueError, TypeError) as error:  # each field fits alone, not together
-            for name in _failed_fields(error, entity, kept):
-                self.conflict(owner, name, [(article, getattr(entity, name))])
-            return attrs.evolve(entity, id=kept["id"]) if "id" in kept else entity
+        rewritten: Entity
+        rewritten, refused = _evolve_what_fits(entity, changes)
+        for name in refused:
+            self.conflict(owner, name, [(article, getattr(entity, name))])
+        return rewritten
 
     def resolve(self, id: str) -> str:
         """The merged id of ``id``: itself, or the id it was declared the same as."""
@@ -269,16 +253,13 @@ class World:
                 continue
             if merged is not getattr(first, name):
                 changes[name] = merged
-        if not changes:
-            return first
-        try:
-            return attrs.evolve(first, **changes)
-        except (ValueError, TypeError) as error:
-            # Values each valid alone may not fit together (a person unnamed in one
-            # article, another's family name): the first article's object stands.
-            for name in _failed_fields(error, first, changes):
-                self._unmerged(id, name, versions)
-            return first
+        # Values each valid alone may not fit together (a person unnamed in one article,
+        # another's family name): the first article's value of such a field stands.
+        whole: Entity
+        whole, refused = _evolve_what_fits(first, changes)
+        for name in refused:
+            self._unmerged(id, name, versions)
+        return whole
 
     def _unmerged(self, id: str, field: str, versions: _Versions) -> None:
         """A conflict on a field whose values cannot be merged: every article's value."""
@@ -330,14 +311,22 @@ class World:
         self.conflicts.append(Conflict(id=id, field=field, values=values))
 
 
-def _failed_fields(error: Exception, obj: Any, changes: dict[str, Any]) -> list[str]:
-    """The fields to blame for ``error``, raised when ``obj`` took ``changes``: the field
-    the error names, else every changed one."""
-    if isinstance(error, FieldError):
-        name = error.field.split("[", 1)[0].split(".", 1)[0]  # "parties[1]" is "parties"
-        if name in {field.name for field in attrs.fields(type(obj))}:
-            return [name]
-    return list(changes)
+def _evolve_what_fits(obj: Any, changes: dict[str, Any]) -> tuple[Any, list[str]]:
+    """``obj`` with ``changes``; when its class refuses them together, with each change
+    it accepts, in field order, and the names of the fields it refused."""
+    if not changes:
+        return obj, []
+    try:
+        return attrs.evolve(obj, **changes), []
+    except (ValueError, TypeError):
+        pass
+    refused = []
+    for name, value in changes.items():
+        try:
+            obj = attrs.evolve(obj, **{name: value})
+        except (ValueError, TypeError):
+            refused.append(name)
+    return obj, refused
 
 
 def _item_key(field: str, item: Any) -> Any:
