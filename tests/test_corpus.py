@@ -18,7 +18,7 @@ from diplomodel import cli
 from diplomodel import corpus as corpus_module
 from diplomodel import dossier as dossier_module
 from diplomodel.cli import main
-from diplomodel.errors import NotFoundError
+from diplomodel.errors import NotFoundError, shorten_path
 from diplomodel.merge import World
 from diplomodel.queries import QueryIndex, cached_index
 
@@ -267,6 +267,25 @@ def test_corpus_and_conflict_reprs_are_one_line(corpus: dm.Corpus) -> None:
     )
 
 
+def test_the_merged_kinds_are_gathered_once_under_many_threads(corpus: dm.Corpus) -> None:
+    fresh = dm.Corpus(corpus.dossiers)
+    start = threading.Barrier(8)
+
+    def ask(_: int) -> tuple[tuple[dm.Person, ...], tuple[dm.Institution, ...]]:
+        start.wait()
+        return fresh.people, fresh.institutions
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(ask, range(8)))
+    # One tuple per kind, kept: later calls (and the repr) scan nothing again.
+    assert all(people is answers[0][0] for people, _ in answers)
+    assert all(institutions is answers[0][1] for _, institutions in answers)
+    assert fresh.countries is fresh.countries
+    assert [p.id for p in fresh.people] == [p.id for p in corpus.people]
+    assert all(isinstance(p, dm.Person) for p in fresh.people)
+    assert len(fresh.countries) == 3
+
+
 def test_a_big_corpus_repr_stays_one_short_line() -> None:
     seed = dm.load_seed()
     text = dm.to_json(seed)
@@ -328,10 +347,17 @@ def test_summary_shows_the_conflicts_and_strict_makes_them_fail(
 def test_an_article_given_twice_is_an_error_on_the_command_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "summary", AGREEING[0], AGREEING[0])
+    code, out, err = run(capsys, "summary", AGREEING[0], AGREEING[1], AGREEING[0])
     assert (code, out) == (1, "")
     assert "the same article is given twice" in err
-    assert "article 'harbour-ledger-2025-03-03-holm-to-visit-lisbon' is also in" in err
+    # The corpus's check, its places in the corpus told as the files read.
+    (problem,) = [line for line in err.splitlines() if line.startswith("  - ")]
+    preview = shorten_path(AGREEING[0])
+    assert problem == (
+        f"  - {preview}: duplicate article id 'harbour-ledger-2025-03-03-holm-to-visit-lisbon', "
+        f"first at {preview}; an article counts once in a corpus"
+    )
+    assert "$.dossiers" not in err
     code, _, err = run(capsys, "validate", AGREEING[0], AGREEING[0])
     assert code == 1
     assert "the same article is given twice" in err
@@ -370,7 +396,8 @@ def test_export_of_several_articles_writes_a_corpus_every_command_reads(
     # A corpus file and one of its articles again: the article counts once, or is an error.
     code, _, err = run(capsys, "people", str(target), AGREEING[1])
     assert code == 1
-    assert "is also in" in err
+    assert f"  - {shorten_path(AGREEING[1])}: duplicate article id" in err
+    assert f"first at {shorten_path(str(target))};" in err
 
 
 def test_a_corpus_on_standard_input_is_read_as_a_corpus() -> None:

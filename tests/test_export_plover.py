@@ -263,6 +263,24 @@ def test_a_corpus_gives_each_articles_records_in_turn() -> None:
     assert {r["story_id"] for r in together} == {seed.article.id, second.article.id}
 
 
+def test_in_a_corpus_every_record_keeps_its_articles_date() -> None:
+    wire, briefing = dossiers()["articles/wire-report"], dossiers()["articles/briefing"]
+    corpus = dm.Corpus([wire, briefing])
+    records = to_plover(corpus)
+    # The briefing reports events the wire reported first: each record still has the
+    # date its own story gives ("yesterday"), as a record of the briefing alone has.
+    assert records == to_plover(wire) + to_plover(briefing)
+    shared = {e.id for e in coded(wire)} & {e.id for e in coded(briefing)}
+    assert shared
+    for record in records:
+        if record["story_id"] != briefing.article.id or record["event_id"] not in shared:
+            continue
+        entry = next(e for e in briefing.timeline() if e.event.id == record["event_id"])
+        assert entry.date is not None
+        assert (record["date_text"], record["date_from"]) == (entry.date.text, entry.date_from)
+        assert record["date"] == entry.date.earliest.isoformat()
+
+
 def test_a_corpus_whose_articles_share_an_id_is_refused() -> None:
     seed = dossiers()["seed"]
     with pytest.raises(dm.ValidationError) as caught:

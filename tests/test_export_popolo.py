@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from export_sources import NAMES, SECOND, curated
+from export_sources import ARTICLE_CURATIONS, NAMES, SECOND, curated
 
 import diplomodel as dm
 from diplomodel.cli import main
@@ -279,26 +279,107 @@ def test_speeches_are_the_statements_with_speaker_event_and_words(name: str) -> 
     assert [s.content.start for s in by_position] == sorted(s.content.start for s in by_position)
 
 
+def dangling(popolo: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Every reference in a Popolo export to an object it does not hold, as ``where: id``."""
+    ids = {key: {obj["id"] for obj in objects} for key, objects in popolo.items()}
+    people, bodies, areas = ids["persons"], ids["organizations"], ids["areas"]
+    wanted: list[tuple[str, Any, set[str]]] = []
+    for org in popolo["organizations"]:
+        wanted += [(f"organization {org['id']}", org.get("parent_id"), bodies)]
+        wanted += [(f"organization {org['id']}", org.get("area_id"), areas)]
+    for membership in popolo["memberships"]:
+        where = f"membership {membership['id']}"
+        assert "organization_id" in membership or "area_id" in membership
+        wanted += [(where, membership.get("organization_id"), bodies)]
+        wanted += [(where, membership.get("area_id"), areas)]
+        member = membership.get("person_id") or membership["member"]["id"]
+        wanted += [(where, member, people | bodies)]
+    for event in popolo["events"]:
+        where = f"event {event['id']}"
+        wanted += [(where, event.get("parent_id"), ids["events"])]
+        wanted += [(where, event.get("organization_id"), bodies)]
+        wanted += [(where, attendee["id"], people) for attendee in event.get("attendees", [])]
+    for speech in popolo["speeches"]:
+        where = f"speech {speech['id']}"
+        wanted += [(where, speech.get("event_id"), ids["events"])]
+        wanted += [(where, speech.get("creator_id"), people)]
+        wanted += [(where, speech.get("audience_id"), people)]
+    return [f"{where}: {id}" for where, id, known in wanted if id is not None and id not in known]
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_reference_names_an_exported_object(name: str) -> None:
-    popolo = to_popolo(dossiers()[name])
-    ids = {key: {obj["id"] for obj in objects} for key, objects in popolo.items()}
-    for org in popolo["organizations"]:
-        assert org.get("parent_id", next(iter(ids["organizations"]))) in ids["organizations"]
-        assert org.get("area_id", next(iter(ids["areas"]), None)) in ids["areas"] | {None}
-    for membership in popolo["memberships"]:
-        assert membership.get("organization_id", None) in ids["organizations"] | {None}
-        assert membership.get("area_id", None) in ids["areas"] | {None}
-        assert "organization_id" in membership or "area_id" in membership
-        member = membership.get("person_id") or membership["member"]["id"]
-        assert member in ids["persons"] | ids["organizations"]
-    for event in popolo["events"]:
-        assert event.get("parent_id", event["id"]) in ids["events"]
-        assert event.get("organization_id", None) in ids["organizations"] | {None}
-    for speech in popolo["speeches"]:
-        assert speech.get("event_id", None) in ids["events"] | {None}
-        assert speech.get("creator_id", None) in ids["persons"] | {None}
-        assert speech.get("audience_id", None) in ids["persons"] | {None}
+    assert dangling(to_popolo(dossiers()[name])) == []
+
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def renamed(name: str, ids: dict[str, str]) -> dm.Dossier:
+    """A fixture article whose curator calls each id of ``ids`` otherwise, saying (with
+    ``same_as``) that it is the same thing."""
+    from diplomodel.loader import loads_curation
+
+    text = (ARTICLES / f"{name}.toml").read_text("utf-8")
+    for old, new in ids.items():
+        text = text.replace(f'"{old}"', f'"{new}"')
+        text = text.replace(f'id = "{new}"\n', f'id = "{new}"\nsame_as = ["{old}"]\n', 1)
+    return loads_curation(text, ARTICLES, f"{name}.toml")
+
+
+def test_a_corpus_export_names_only_objects_it_holds() -> None:
+    articles = [dossiers()[f"articles/{path.stem}"] for path in ARTICLE_CURATIONS]
+    assert dangling(to_popolo(dm.Corpus(articles))) == []
+
+
+def test_a_corpus_export_names_things_by_their_merged_ids() -> None:
+    weekly = dossiers()["articles/weekly-review"]
+    # The contradicting report's curator calls Japan's government and Iwaya otherwise.
+    other = renamed(
+        "contradicting",
+        {"jp-government": "japan-government", "takeshi-iwaya": "iwaya-takeshi"},
+    )
+    popolo = to_popolo(dm.Corpus([weekly, other]))
+    assert dangling(popolo) == []
+    assert invalid(popolo) == []
+    persons = {p["id"]: p for p in popolo["persons"]}
+    assert "iwaya-takeshi" not in persons
+    sources = [s["note"] for s in persons["takeshi-iwaya"]["sources"]]
+    assert sources == [_note(weekly), _note(other)]
+    events = {
+        e["id"].split("/", 1)[1]: e
+        for e in popolo["events"]
+        if e["id"].startswith(other.article.id)
+    }
+    talks = events["foreign-ministers-talks-2024-12"]
+    assert "takeshi-iwaya" in [a["id"] for a in talks["attendees"]]
+    authored = [e for e in events.values() if e.get("organization_id") == "jp-government"]
+    assert authored  # the event the government authors names the merged organization
+    said = [s for s in popolo["speeches"] if s["id"].startswith(other.article.id)]
+    assert "takeshi-iwaya" in {s.get("creator_id") for s in said}
+
+
+def _note(dossier: dm.Dossier) -> str:
+    """The note of a link to the dossier's article."""
+    article = dossier.article
+    note = f"{article.publisher}, {article.published.isoformat()}"
+    return f"{note}: {article.title}" if article.title else note
+
+
+def test_a_role_worded_otherwise_in_another_article_is_credited_to_it() -> None:
+    wire, briefing, weekly = (
+        dossiers()[f"articles/{name}"] for name in ("wire-report", "briefing", "weekly-review")
+    )
+    # The weekly review writes "foreign minister", the others "Foreign Minister": one post.
+    memberships = to_popolo(dm.Corpus([wire, briefing, weekly]))["memberships"]
+    (minister,) = [
+        m
+        for m in memberships
+        if m.get("person_id") == "takeshi-iwaya"
+        and m.get("organization_id") == "jp-foreign-ministry"
+    ]
+    assert minister["role"] == "Foreign Minister"
+    assert [s["note"] for s in minister["sources"]] == [_note(d) for d in (wire, briefing, weekly)]
 
 
 def test_a_corpus_merges_people_and_keeps_each_articles_events_apart() -> None:

@@ -13,10 +13,12 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import dossiers as dossier_strategy
 
 import diplomodel as dm
 from diplomodel import corpus as corpus_module
+from diplomodel.loader import loads_curation
 from diplomodel.merge import World
 from diplomodel.queries import QueryIndex
 
@@ -357,6 +359,24 @@ def test_queries_on_a_corpus_cost_the_size_of_their_answer(
         assert _work(lambda q=query: q(small)) == _work(lambda q=query: q(large))
 
 
+def test_a_corpus_repr_and_its_kinds_cost_the_same_however_big_it_is(
+    dossiers: dict[str, dm.Dossier],
+) -> None:
+    agreeing = [dossiers["preview"], dossiers["report"], dossiers["review"]]
+    small, large = dm.Corpus(_copies(agreeing, 3)), dm.Corpus(_copies(agreeing, 9))
+    for corpus in (small, large):
+        repr(corpus)  # the merged kinds are gathered once, on first use
+    assert len(large.people) == 3 * len(small.people)
+    asks: list[Callable[[dm.Corpus], Any]] = [
+        repr,
+        lambda c: c.people,
+        lambda c: c.institutions,
+        lambda c: c.countries,
+    ]
+    for ask in asks:
+        assert _work(lambda a=ask: a(small)) == _work(lambda a=ask: a(large))
+
+
 def test_the_merged_world_and_its_index_are_built_once(
     dossiers: dict[str, dm.Dossier], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -480,23 +500,107 @@ def test_a_field_without_a_rule_of_its_own_merges_when_equal_and_conflicts_when_
     )
 
 
-def test_two_things_of_one_article_declared_the_same_are_a_conflict(
-    dossiers: dict[str, dm.Dossier],
-) -> None:
-    report = dossiers["report"]
-    government = attrs.evolve(report.institutions[0], same_as=("pt-foreign-ministry",))
-    changed = attrs.evolve(report, institutions=(government, *report.institutions[1:]))
-    corpus = dm.Corpus([dossiers["preview"], changed])
-    same_as = [c for c in corpus.conflicts if c.field == "same_as"]
-    assert [(c.id, c.values) for c in same_as] == [
-        (
-            "pt-foreign-ministry",
-            (
-                (article(dossiers, "report"), "pt-government"),
-                (article(dossiers, "report"), "pt-foreign-ministry"),
-            ),
-        )
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def fixture_article(name: str, *changes: tuple[str, str]) -> dm.Dossier:
+    """A fixture article's curation with each ``(old, new)`` text replaced once."""
+    text = (ARTICLES / f"{name}.toml").read_text("utf-8")
+    for old, new in changes:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, 1)
+    return loads_curation(text, ARTICLES, f"{name}.toml")
+
+
+def declared_same(id: str, other: str) -> tuple[str, str]:
+    """The change that adds ``same_as = [other]`` to the thing ``id``."""
+    return (f'id = "{id}"\n', f'id = "{id}"\nsame_as = ["{other}"]\n')
+
+
+def test_same_as_naming_an_id_of_the_same_article_is_a_problem_of_the_curation() -> None:
+    with pytest.raises(dm.CurationError) as raised:
+        fixture_article("briefing", declared_same("takeshi-iwaya", "wang-yi"))
+    (problem,) = raised.value.problems
+    assert problem.path == 'people[1] ("takeshi-iwaya").same_as[0]'
+    assert "'wang-yi' is the id of a person of this article" in problem.message
+
+
+def test_two_things_of_one_article_made_one_through_other_articles_are_conflicts() -> None:
+    # Neither curation names an id of its own article, but together they tie Wang Yi
+    # and Iwaya into one: each article's list naming both would name one id twice.
+    wire = fixture_article("wire-report", declared_same("takeshi-iwaya", "minister"))
+    briefing = fixture_article("briefing", declared_same("wang-yi", "minister"))
+    corpus = dm.Corpus([wire, briefing])
+    found = {(c.id, c.field): c.values for c in corpus.conflicts}
+    merged = corpus.get("minister").id
+    assert [c.values for c in corpus.conflicts if c.field == "same_as"] == [
+        ((article, "wang-yi"), (article, "takeshi-iwaya"))
+        for article in (wire.article.id, briefing.article.id)
     ]
+    assert {c.id for c in corpus.conflicts if c.field == "same_as"} == {merged}
+    # The lists keep each article's own ids, and name the article and its value.
+    assert found[("seafood-imports-timing", "parties")] == (
+        (wire.article.id, ["wang-yi", "takeshi-iwaya"]),
+    )
+    assert found[("stay-in-close-touch", "parties")] == (
+        (briefing.article.id, ["wang-yi", "takeshi-iwaya"]),
+    )
+    parties = corpus.get("stay-in-close-touch", dm.ConsensusItem).parties
+    assert parties == ("wang-yi", "takeshi-iwaya")
+    # Everything else reads the corpus as ever.
+    assert len(corpus.timeline()) == len(corpus.events)
+    assert all(len(i.pair) == 2 for i in corpus.interactions())
+    assert [row["id"] for row in dm.to_records(corpus)["people"]] == [p.id for p in corpus.people]
+    assert [p["id"] for p in dm.to_popolo(corpus)["persons"]] == [p.id for p in corpus.people]
+    assert len(dm.to_plover(corpus)) == len(dm.to_plover(wire)) + len(dm.to_plover(briefing))
+
+
+def test_values_that_cannot_be_merged_are_a_conflict_naming_every_article(
+    tiny: dm.Dossier,
+) -> None:
+    # One article has Iwaya unnamed ("Japan's minister"), the other names him: his names
+    # cannot join the unnamed person, and both articles' values are shown; what does
+    # fit (the alias) is merged all the same.
+    iwaya = tiny.get("takeshi-iwaya", dm.Person)
+    unnamed = attrs.evolve(
+        iwaya, name=None, family_name=None, given_name=None, description="Japan's minister"
+    )
+    first = attrs.evolve(
+        tiny,
+        article=attrs.evolve(tiny.article, id="unnamed"),
+        people=tuple(unnamed if p is iwaya else p for p in tiny.people),
+    )
+    named = attrs.evolve(
+        tiny,
+        people=tuple(attrs.evolve(p, aliases=("Iwaya",)) if p is iwaya else p for p in tiny.people),
+    )
+    corpus = dm.Corpus([first, named])
+    assert [(c.id, c.field, c.values) for c in corpus.conflicts] == [
+        ("takeshi-iwaya", "family_name", (("unnamed", None), ("tiny", "Iwaya"))),
+        ("takeshi-iwaya", "given_name", (("unnamed", None), ("tiny", "Takeshi"))),
+    ]
+    merged = corpus.get("takeshi-iwaya", dm.Person)
+    assert (merged.name, merged.description, merged.aliases) == (
+        None,
+        "Japan's minister",
+        ("Iwaya",),
+    )
+
+
+def test_a_statement_id_never_hides_another_articles_event() -> None:
+    briefing_event = "cn-foreign-ministry-press-briefing-2024-12-26"
+    wire = fixture_article(
+        "wire-report",
+        ('id = "wire-neighbours-firmer-footing"', f'id = "{briefing_event}"'),
+    )
+    briefing = fixture_article("briefing")
+    corpus = dm.Corpus([wire, briefing])
+    assert [c for c in corpus.conflicts if c.field == "id"] == []
+    assert corpus.get(briefing_event, dm.Event) == briefing.get(briefing_event)
+    assert briefing_event in {event.id for event in corpus.events}
+    assert [a for a, _v in corpus.sources(briefing_event)] == [briefing.article.id]
+    # The wire's statement stays its article's own.
+    assert briefing_event in {s.id for s in corpus.statements_where()}
 
 
 def test_ids_in_a_corpus_tables_are_keys_of_its_merged_tables(world: dm.Corpus) -> None:
@@ -564,6 +668,50 @@ def test_repeats_within_one_article_survive_a_merge_with_a_copy() -> None:
     corpus = dm.Corpus([repeated, copy])
     for entity in (*repeated.institutions[:1], *repeated.people, *repeated.events):
         assert corpus.get(entity.id) == entity
+
+
+_MERGED_SECTIONS = ("countries", "institutions", "people", "events", "consensus_items")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=dossier_strategy(), second=dossier_strategy(), data=st.data())
+def test_any_same_as_between_two_articles_merges_without_a_raw_error(
+    first: dm.Dossier, second: dm.Dossier, data: st.DataObject
+) -> None:
+    # The second curation declares its things the same as any ids of the first (of
+    # whatever kind): the merge may find conflicts, never raise.
+    own = {e.id for e in second.entities()}
+    others = sorted({e.id for e in first.entities()} - own)
+    sections = {}
+    for section in _MERGED_SECTIONS:
+        sections[section] = tuple(
+            attrs.evolve(
+                e,
+                same_as=tuple(
+                    data.draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+                ),
+            )
+            if others
+            else e
+            for e in getattr(second, section)
+        )
+    article = attrs.evolve(second.article, id=f"{first.article.id}-other")
+    corpus = dm.Corpus([first, attrs.evolve(second, article=article, **sections)])
+    assert all(isinstance(c, dm.Conflict) for c in corpus.conflicts)
+    assert len(corpus.timeline()) == len(corpus.events)
+    for entity in [*first.entities(), *second.entities()]:
+        assert corpus.get(entity.id).id == corpus.get(corpus.get(entity.id).id).id
+    assert dangling_ids(dm.to_records(corpus)) == set()
+    assert len(dm.to_plover(corpus)) == len(dm.to_plover(first)) + len(dm.to_plover(second))
+    dm.to_popolo(corpus)
+
+
+def dangling_ids(tables: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """Ids the link tables name that no table of things holds."""
+    things = {row["id"] for row in tables["entities"]}
+    named = {row["participant"] for row in tables["participations"]}
+    named |= {row["party"] for row in tables["consensus_parties"]}
+    return named - things
 
 
 def test_read_dossier_points_a_corpus_file_to_read_corpus(world: dm.Corpus, tmp_path: Path) -> None:

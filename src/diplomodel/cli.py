@@ -16,6 +16,7 @@ import errno
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -110,21 +111,26 @@ def _read(paths: Sequence[str], stdin: BinaryIO | None) -> Source:
 
 
 def _corpus(found: Sequence[tuple[str, Dossier]]) -> Corpus:
-    """A corpus of the dossiers read; an article read twice is an error naming both files."""
-    first: dict[str, str] = {}
-    problems = []
-    for path, dossier in found:
-        article = dossier.article.id
-        if article in first:
-            problems.append(
-                Problem(
-                    path, f"article {shorten(article)} is also in {shorten_path(first[article])}"
-                )
-            )
-        first.setdefault(article, path)
-    if problems:
-        raise ValidationError("the same article is given twice; each counts once", problems)
-    return Corpus([dossier for _path, dossier in found])
+    """A corpus of the dossiers read; the corpus's problems (an article read twice) name
+    the files they were read from rather than their place in the corpus."""
+    try:
+        return Corpus([dossier for _path, dossier in found])
+    except ValidationError as error:
+        labels = [shorten_path(path) for path, _dossier in found]
+
+        def named(match: re.Match[str]) -> str:
+            return labels[int(match[1])] if int(match[1]) < len(labels) else match[0]
+
+        problems = [
+            Problem(_DOSSIER_AT.sub(named, p.path), _DOSSIER_AT.sub(named, p.message))
+            for p in error.problems
+        ]
+        raise ValidationError(
+            "the same article is given twice; each counts once", problems
+        ) from None
+
+
+_DOSSIER_AT = re.compile(r"\$\.dossiers\[(\d+)\](?:\.article\.id)?")
 
 
 def _dossiers(source: Source) -> tuple[Dossier, ...]:

@@ -86,6 +86,9 @@ class Corpus(Queries):
     _world: World | None = attrs.field(init=False, repr=False, eq=False, default=None)
     _by_id: dict[str, Entity] | None = attrs.field(init=False, repr=False, eq=False, default=None)
     _index: QueryIndex | None = attrs.field(init=False, repr=False, eq=False, default=None)
+    _by_kind: dict[type[Any], tuple[Any, ...]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _duplicate_articles(self.dossiers)
@@ -99,8 +102,8 @@ class Corpus(Queries):
         return (
             f"Corpus(articles=[{articles}], people={len(self.people)}, "
             f"institutions={len(self.institutions)}, countries={len(self.countries)}, "
-            f"events={len(self.events)}, "
-            f"statements={sum(len(d.statements) for d in self.dossiers)}, "
+            f"events={len(self._query_index().events)}, "
+            f"statements={len(self._merged_world().statements)}, "
             f"conflicts={len(self.conflicts)})"
         )
 
@@ -118,9 +121,11 @@ class Corpus(Queries):
     def _entities_by_id(self) -> dict[str, Entity]:
         def build() -> dict[str, Entity]:
             world = self._merged_world()
-            # An id declared the same as another finds the merged thing too.
+            # An id declared the same as another finds the merged thing too; a statement
+            # id, its first article's statement, unless a merged thing has that id.
+            statements = {id: found[0][1] for id, found in world.statement_versions.items()}
             aliases = {id: world.entities[merged] for id, merged in world.merged_id.items()}
-            return {**aliases, **world.entities}
+            return {**statements, **aliases, **world.entities}
 
         return cached_index(self, build, "_by_id")
 
@@ -143,7 +148,7 @@ class Corpus(Queries):
     def sources(self, id: str) -> tuple[tuple[str, Entity], ...]:
         """Each article's own account of the thing: ``(article id, object)`` pairs, in
         corpus order; ``id`` may be any id declared the same as it."""
-        return tuple(self._merged_world().versions[self._merged_id(id)])
+        return tuple(self._merged_world().accounts(self._merged_id(id)))
 
     def attestations(self, id: str, field: str) -> tuple[Attestation, ...]:
         """Each value the articles give one field of the thing, with the articles that
@@ -175,7 +180,14 @@ class Corpus(Queries):
         return self.sources(id)[0][0]
 
     def _merged(self, kind: type[Any]) -> tuple[Any, ...]:
-        return tuple(e for e in self._merged_world().entities.values() if isinstance(e, kind))
+        def build() -> dict[type[Any], tuple[Any, ...]]:
+            # One pass over the merged things for every kind, kept for later calls.
+            grouped: dict[type[Any], list[Any]] = {Person: [], Institution: [], Country: []}
+            for entity in self._merged_world().entities.values():
+                grouped.get(type(entity), []).append(entity)
+            return {each: tuple(found) for each, found in grouped.items()}
+
+        return cached_index(self, build, "_by_kind")[kind]
 
     @property
     def people(self) -> tuple[Person, ...]:

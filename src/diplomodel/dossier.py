@@ -167,7 +167,7 @@ def check_dossier(
 
     The checks are those of :class:`Dossier`; their cost grows linearly (or as
     n log n) with the size of the input. Returns the problems, in the order:
-    ids, references, cycles, statement voices, place countries, evidence, aliases,
+    ids, references, same_as, cycles, statement voices, place countries, evidence, aliases,
     former roles.
     A section name it does not know is a mistake of the caller, not of the input,
     and raises :class:`ValueError`.
@@ -177,6 +177,7 @@ def check_dossier(
         raise ValueError(f"unknown dossier section(s) {unknown}; expected some of {SECTIONS}")
     by_id, problems = _index_ids(sections)
     problems += _check_references(sections, by_id, unreadable)
+    problems += _check_same_as(sections, by_id)
     problems += _check_cycles(sections, by_id)
     problems += _check_relative_dates(sections, by_id)
     problems += _check_statement_voices(sections)
@@ -268,6 +269,32 @@ def _references_sound(
                 if kind is not None and kind not in kinds:
                     return False
     return True
+
+
+def _check_same_as(
+    sections: Mapping[str, Sequence[tuple[int, Any]]], by_id: Mapping[str, Entity]
+) -> list[Problem]:
+    """A ``same_as`` id must not be one of this dossier's ids: it ties a thing to another
+    article's id for it, and one article keeps its own things apart."""
+    problems: list[Problem] = []
+    for section in _KIND_OF_SECTION:
+        for index, entity in sections.get(section, ()):
+            for position, other in enumerate(getattr(entity, "same_as", ())):
+                if other not in by_id:
+                    continue
+                whose = (
+                    "its own id"
+                    if other == entity.id
+                    else f"the id of {a_kind(kind_name(by_id[other]))} of this article"
+                )
+                problems.append(
+                    Problem(
+                        f"$.{section}[{index}].same_as[{position}]",
+                        f"{shorten(other)} is {whose}; same_as names another article's id "
+                        "for the same thing",
+                    )
+                )
+    return problems
 
 
 def _reference_problem(

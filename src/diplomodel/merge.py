@@ -167,20 +167,25 @@ class World:
         self.published: dict[str, dt.date] = {d.article.id: d.article.published for d in dossiers}
         self.merged_id = _same_as_groups(dossiers)
         self.versions: dict[str, list[tuple[str, Entity]]] = {}
+        # Statements belong to their article: their ids stay out of the merged things',
+        # so that one article's statement never hides another article's event.
+        self.statement_versions: dict[str, list[tuple[str, Statement]]] = {}
         self.statements: list[tuple[str, Statement]] = []
         self.conflicts: list[Conflict] = []
         for dossier in dossiers:
             article = dossier.article.id
             own_ids: dict[str, list[str]] = {}  # merged id -> this article's ids for it
             for entity in dossier.entities():
-                own = _rewritten(entity, self.merged_id) if self.merged_id else entity
-                self.versions.setdefault(own.id, []).append((article, own))
+                own = self._rewritten(article, entity) if self.merged_id else entity
                 if isinstance(own, Statement):
+                    self.statement_versions.setdefault(own.id, []).append((article, own))
                     self.statements.append((article, own))
-                elif self.merged_id:
+                    continue
+                self.versions.setdefault(own.id, []).append((article, own))
+                if self.merged_id:
                     own_ids.setdefault(own.id, []).append(entity.id)
             for id, ids in own_ids.items():
-                # Two things of one article declared the same: a curation mistake.
+                # Two things of one article made one through other articles' same_as.
                 if len(ids) > 1:
                     values = tuple((article, own_id) for own_id in ids)
                     self.conflicts.append(Conflict(id=id, field="same_as", values=values))
@@ -188,9 +193,38 @@ class World:
         for id, found in self.versions.items():
             self.entities[id] = self._merge(id, found)
 
+    def _rewritten(self, article: str, entity: Entity) -> Entity:
+        """``entity`` naming merged ids. A field whose class refuses its rewritten value
+        (a list in which two ids declared the same would stand twice) keeps the
+        article's own ids and is a conflict naming the field and the article's value."""
+        owner = entity.id if isinstance(entity, Statement) else self.resolve(entity.id)
+        changes: dict[str, Any] = {}
+        for field in attrs.fields(type(entity)):
+            if not field.init or (field.name == "id" and isinstance(entity, Statement)):
+                continue  # a statement's id is its article's own
+            value = getattr(entity, field.name)
+            try:
+                new = _rewritten_field(field.name, value, self.merged_id)
+            except (ValueError, TypeError):  # refused inside: a role, a participation
+                self.conflict(owner, field.name, [(article, value)])
+                continue
+            if new is not value:
+                changes[field.name] = new
+        rewritten: Entity
+        rewritten, refused = _evolve_what_fits(entity, changes)
+        for name in refused:
+            self.conflict(owner, name, [(article, getattr(entity, name))])
+        return rewritten
+
     def resolve(self, id: str) -> str:
         """The merged id of ``id``: itself, or the id it was declared the same as."""
         return self.merged_id.get(id, id)
+
+    def accounts(self, id: str) -> Sequence[tuple[str, Entity]]:
+        """Each article's own object with this (merged) id: ``(article id, object)`` pairs,
+        in corpus order; a statement id's statements when no merged thing has the id."""
+        found: Sequence[tuple[str, Entity]] | None = self.versions.get(id)
+        return found if found is not None else self.statement_versions.get(id, [])
 
     def _merge(self, id: str, versions: _Versions) -> Entity:
         first: Entity = versions[0][1]
@@ -212,19 +246,24 @@ class World:
             if not said:
                 continue
             rule = _RULES.get(name, _one_value)
-            merged = rule(self, id, name, said)
+            try:
+                merged = rule(self, id, name, said)
+            except (ValueError, TypeError):  # values that cannot be put together
+                self._unmerged(id, name, versions)
+                continue
             if merged is not getattr(first, name):
                 changes[name] = merged
-        if not changes:
-            return first
-        try:
-            return attrs.evolve(first, **changes)
-        except (ValueError, TypeError) as error:
-            # Values each valid alone may not fit together (a series from one article,
-            # another's number): the first article's object stands.
-            values = tuple((a, shorten(str(error))) for a, _e in versions[:1])
-            self.conflicts.append(Conflict(id=id, field="merge", values=values))
-            return first
+        # Values each valid alone may not fit together (a person unnamed in one article,
+        # another's family name): the first article's value of such a field stands.
+        whole: Entity
+        whole, refused = _evolve_what_fits(first, changes)
+        for name in refused:
+            self._unmerged(id, name, versions)
+        return whole
+
+    def _unmerged(self, id: str, field: str, versions: _Versions) -> None:
+        """A conflict on a field whose values cannot be merged: every article's value."""
+        self.conflict(id, field, [(article, getattr(e, field, None)) for article, e in versions])
 
     def attestations(self, id: str, field: str) -> tuple[Attestation, ...]:
         """Each value the articles give ``field`` of the thing ``id``, with its articles.
@@ -234,7 +273,7 @@ class World:
         evidence, one per article. Fields an article leaves empty it does not attest.
         """
         groups: dict[Any, tuple[Any, dict[str, None]]] = {}
-        for article, entity in self.versions[id]:
+        for article, entity in self.accounts(id):
             value = getattr(entity, field, None)  # a thing of another kind has no such field
             if not _stated(value):
                 continue
@@ -252,14 +291,14 @@ class World:
 
     def names(self, id: str) -> tuple[str, ...]:
         """Every name the articles give the thing: the merged name first."""
-        found = dict.fromkeys(getattr(e, "name", None) for _a, e in self.versions[id])
+        found = dict.fromkeys(getattr(e, "name", None) for _a, e in self.accounts(id))
         return tuple(name for name in found if isinstance(name, str))
 
     def history(self, id: str) -> tuple[StatusReport, ...]:
         """The status each article gives the thing, by publication date."""
         reports = [
             StatusReport(article=a, published=self.published[a], status=e.status)
-            for a, e in self.versions[id]
+            for a, e in self.accounts(id)
             if isinstance(e, Event | ConsensusItem)
         ]
         return tuple(sorted(reports, key=lambda r: r.published))
@@ -270,6 +309,24 @@ class World:
         """Record that the articles in ``said`` disagree on ``field``."""
         values = tuple((article, to_dict(value)) for article, value in said)
         self.conflicts.append(Conflict(id=id, field=field, values=values))
+
+
+def _evolve_what_fits(obj: Any, changes: dict[str, Any]) -> tuple[Any, list[str]]:
+    """``obj`` with ``changes``; when its class refuses them together, with each change
+    it accepts, in field order, and the names of the fields it refused."""
+    if not changes:
+        return obj, []
+    try:
+        return attrs.evolve(obj, **changes), []
+    except (ValueError, TypeError):
+        pass
+    refused = []
+    for name, value in changes.items():
+        try:
+            obj = attrs.evolve(obj, **{name: value})
+        except (ValueError, TypeError):
+            refused.append(name)
+    return obj, refused
 
 
 def _item_key(field: str, item: Any) -> Any:
@@ -465,23 +522,37 @@ def _same_as_groups(dossiers: Sequence[Dossier]) -> dict[str, str]:
             id = parent[id]
         return id
 
-    for dossier in dossiers:
-        for entity in dossier.entities():
-            order.setdefault(entity.id, len(order))
+    merged = [e for d in dossiers for e in d.entities() if isinstance(e, MERGED_KINDS)]
+    for entity in merged:
+        order.setdefault(entity.id, len(order))
     tied = False
-    for dossier in dossiers:
-        for entity in dossier.entities():
-            for other in getattr(entity, "same_as", ()):
-                tied = True
-                order.setdefault(other, len(order))
-                a, b = root(entity.id), root(other)
-                if a != b:
-                    keep, drop = (a, b) if order[a] < order[b] else (b, a)
-                    parent[drop] = keep
-                    parent.setdefault(keep, keep)
+    for entity in merged:
+        for other in getattr(entity, "same_as", ()):
+            tied = True
+            order.setdefault(other, len(order))
+            a, b = root(entity.id), root(other)
+            if a != b:
+                keep, drop = (a, b) if order[a] < order[b] else (b, a)
+                parent[drop] = keep
+                parent.setdefault(keep, keep)
     if not tied:
         return {}
     return {id: root(id) for id in parent if root(id) != id}
+
+
+def _rewritten_field(name: str, value: Any, merged_id: dict[str, str]) -> Any:
+    """The value of the field ``name`` with every id in it replaced by the merged id;
+    ``value`` itself when none changes."""
+    if name == "id" or name in _REFERENCE_FIELDS:
+        if isinstance(value, str):
+            return merged_id.get(value, value)
+        if isinstance(value, tuple):
+            new = tuple(merged_id.get(v, v) if isinstance(v, str) else v for v in value)
+            return value if new == value else new
+        return value
+    if isinstance(value, tuple) or attrs.has(type(value)):
+        return _rewritten(value, merged_id)
+    return value
 
 
 def _rewritten(obj: Any, merged_id: dict[str, str]) -> Any:
@@ -496,15 +567,7 @@ def _rewritten(obj: Any, merged_id: dict[str, str]) -> Any:
         if not field.init:
             continue
         value = getattr(obj, field.name)
-        new: Any = value
-        if field.name == "id" or field.name in _REFERENCE_FIELDS:
-            if isinstance(value, str):
-                new = merged_id.get(value, value)
-            elif isinstance(value, tuple):
-                new = tuple(merged_id.get(v, v) if isinstance(v, str) else v for v in value)
-                new = value if new == value else new
-        elif isinstance(value, tuple) or attrs.has(type(value)):
-            new = _rewritten(value, merged_id)
+        new = _rewritten_field(field.name, value, merged_id)
         if new is not value and new != value:
             changes[field.name] = new
     return attrs.evolve(obj, **changes) if changes else obj

@@ -213,21 +213,21 @@ def to_plover(source: Source) -> list[dict[str, Any]]:
     """One PLOVER record per event with a CAMEO code, dossier by dossier, in event order.
 
     ``date`` and ``enddate`` are the first and last day the event's date words allow
-    (its own, or those of the event it is part of, named by ``date_from``): the days of
-    a span, or the window one vague day lies in, as ``date_precision`` tells; an open
-    end is left out. Planned and tentative events are included, marked by ``status``.
+    (its own, or those of the event it is part of, named by ``date_from``), as the
+    record's own article gives them, also in a corpus: the days of a span, or the
+    window one vague day lies in, as ``date_precision`` tells; an open end is left out.
+    Planned and tentative events are included, marked by ``status``.
 
     Raises :class:`TypeError` for anything but a :class:`~diplomodel.Dossier` or a
     :class:`~diplomodel.Corpus`, and :class:`~diplomodel.ValidationError` for a
     corpus whose articles share an id.
     """
     dossiers = dossiers_of(source, "to_plover")
-    by_article: dict[str, dict[str, TimelineEntry]] = {}
-    for entry in source.timeline():
-        by_article.setdefault(entry.article, {})[entry.event.id] = entry
     records = []
     for dossier in dossiers:
-        lookups = _Dossier(dossier, by_article.get(dossier.article.id, {}))
+        # A record is its story's: the date its article gives, not the corpus's merged one.
+        dates = {entry.event.id: entry for entry in dossier.timeline()}
+        lookups = _Dossier(dossier, dates)
         for event in dossier.events:
             if event.cameo is not None:
                 records.append(_record(event, event.cameo, lookups))

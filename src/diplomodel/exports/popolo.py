@@ -13,7 +13,7 @@ carried where and what Popolo has no field for.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from diplomodel.article import Article
@@ -24,6 +24,7 @@ from diplomodel.dossier import Dossier
 from diplomodel.events import Event, ParticipantPart
 from diplomodel.external import Identifier
 from diplomodel.institutions import Institution
+from diplomodel.merge import fold_title
 from diplomodel.people import Person, Role
 from diplomodel.statements import SpeechAct, Statement, StatementMode
 
@@ -96,27 +97,44 @@ def _role_date(value: FuzzyDate | None) -> str | None:
     return _within(value.earliest, value.latest)
 
 
+_Resolve = Callable[[str], str]
+"""An id as the export names it: in a corpus, the merged id of an id declared the same."""
+
+
+def _resolver(source: Source) -> _Resolve:
+    if not isinstance(source, Corpus):
+        return lambda id: id
+    return lambda id: source.get(id).id if id in source else id
+
+
+def _role_key(person: str, role: Role, resolve: _Resolve) -> tuple[str, str, str]:
+    """A role as the corpus merges it: one per holder and title up to case and spacing."""
+    return (person, fold_title(role.title), resolve(role.holder))
+
+
 class _Sources:
     """The articles that tell of each object, in corpus order, as Popolo links."""
 
-    def __init__(self, dossiers: Iterable[Dossier]) -> None:
-        self.articles: dict[str, list[Article]] = {}
-        # Per role, its articles by id: a person may hold one role twice in one article.
+    def __init__(self, dossiers: Iterable[Dossier], resolve: _Resolve) -> None:
+        # Per object (and per role), its articles by id: one article may tell of one
+        # thing under two ids declared the same, or give a person one role twice.
+        self.articles: dict[str, dict[str, Article]] = {}
         self.roles: dict[tuple[str, str, str], dict[str, Article]] = {}
         for dossier in dossiers:
             article = dossier.article
             for entity in dossier.entities():
-                self.articles.setdefault(entity.id, []).append(article)
+                self.articles.setdefault(resolve(entity.id), {}).setdefault(article.id, article)
             for person in dossier.people:
                 for role in person.roles:
-                    key = (person.id, role.title, role.holder)
+                    key = _role_key(resolve(person.id), role, resolve)
                     self.roles.setdefault(key, {}).setdefault(article.id, article)
+        self.resolve = resolve
 
     def of(self, id: str) -> list[dict[str, Any]]:
-        return [_link(article) for article in self.articles.get(id, ())]
+        return [_link(article) for article in self.articles.get(id, {}).values()]
 
     def of_role(self, person: Person, role: Role) -> list[dict[str, Any]]:
-        key = (person.id, role.title, role.holder)
+        key = _role_key(person.id, role, self.resolve)
         return [_link(article) for article in self.roles.get(key, {}).values()]
 
 
@@ -207,16 +225,19 @@ def _area(country: Country, sources: _Sources) -> dict[str, Any]:
     )
 
 
-def _event(event: Event, dossier: Dossier, own: str, people: dict[str, Person]) -> dict[str, Any]:
+def _event(
+    event: Event, dossier: Dossier, own: str, people: dict[str, Person], resolve: _Resolve
+) -> dict[str, Any]:
     start, end = _event_dates(event.date)
     attendees: dict[str, dict[str, Any]] = {}
-    organizer = event.series
+    organizer = resolve(event.series) if event.series else None
     for participation in event.participants:
-        person = people.get(participation.participant)
+        participant = resolve(participation.participant)
+        person = people.get(participant)
         if person is not None:
             attendees.setdefault(person.id, {"id": person.id, "name": person.label})
         elif organizer is None and participation.part in _ORGANIZING:
-            organizer = participation.participant
+            organizer = participant
     return _clean(
         {
             "id": own + event.id,
@@ -243,14 +264,16 @@ def _speech_type(statement: Statement) -> str:
     return "speech"
 
 
-def _speeches(dossier: Dossier, own: str, people: dict[str, Person]) -> list[dict[str, Any]]:
+def _speeches(
+    dossier: Dossier, own: str, people: dict[str, Person], resolve: _Resolve
+) -> list[dict[str, Any]]:
     in_reading_order = sorted(dossier.statements, key=lambda s: (s.content.start, s.content.end))
     position = {id(statement): n for n, statement in enumerate(in_reading_order, start=1)}
     found = []
     for statement in dossier.statements:
         # Popolo's speaker and audience are each one person.
-        speaker = next((s for s in statement.speakers if s in people), None)
-        audience = next((a for a in statement.addressees if a in people), None)
+        speaker = next((s for s in map(resolve, statement.speakers) if s in people), None)
+        audience = next((a for a in map(resolve, statement.addressees) if a in people), None)
         found.append(
             _clean(
                 {
@@ -283,15 +306,16 @@ def to_popolo(source: Source) -> dict[str, list[dict[str, Any]]]:
     corpus whose articles share an id.
     """
     dossiers = dossiers_of(source, "to_popolo")
-    sources = _Sources(dossiers)
+    resolve = _resolver(source)
+    sources = _Sources(dossiers, resolve)
     people = {person.id: person for person in source.people}
     countries = {country.id: country for country in source.countries}
     events: list[dict[str, Any]] = []
     speeches: list[dict[str, Any]] = []
     for dossier in dossiers:
         own = f"{dossier.article.id}/" if isinstance(source, Corpus) else ""
-        events += (_event(event, dossier, own, people) for event in dossier.events)
-        speeches += _speeches(dossier, own, people)
+        events += (_event(event, dossier, own, people, resolve) for event in dossier.events)
+        speeches += _speeches(dossier, own, people, resolve)
     return {
         "persons": [_person(person, countries, sources) for person in source.people],
         "organizations": [_organization(each, sources) for each in source.institutions],
