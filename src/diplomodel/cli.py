@@ -22,7 +22,7 @@ import stat
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -488,61 +488,55 @@ def _write_typed_tables(source: Source, args: argparse.Namespace, out: TextIO) -
         print(path, file=out)
 
 
-def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
+@contextlib.contextmanager
+def _write_errors_named(target: str | None) -> Iterator[None]:
+    """Turn a failed write into an error naming the target the user gave (not the
+    temporary file beside it) and saying that nothing was changed."""
     try:
-        if args.format in _TABLE_FORMATS:
-            _write_typed_tables(source, args, out)
-            return
-        if args.format in _EXPORT_WRITERS:
-            text = _EXPORT_WRITERS[args.format](source)
-            if args.output:
-                _write_atomically(Path(args.output), text)
-                print(args.output, file=out)
-            else:
-                out.write(text)
-            return
-        if args.format == "jsonl":
-            if not args.output:
-                raise _UsageError("export --format jsonl needs --output FOLDER")
-            for path in _write_tables(source, Path(args.output)):
-                print(path, file=out)
-            return
-        text = to_json(source)  # a corpus as {"dossiers": [...]}, which every command reads
-        if args.output:
-            _write_atomically(Path(args.output), text + "\n")
-            print(args.output, file=out)
-        else:
-            out.write(text + "\n")
+        yield
     except UnicodeEncodeError as error:
         where = shorten(error.object[error.start : error.end])
         raise _InputError(
-            f"cannot write {args.output}: the dossier holds text that is not valid "
+            f"cannot write {target}: the dossier holds text that is not valid "
             f"Unicode ({where}); nothing was changed"
         ) from None
     except BrokenPipeError:
         raise
     except OSError as error:
-        # Name the target the user gave, not the temporary file beside it.
         reason = error.strerror or str(error)
-        raise _InputError(f"cannot write {args.output}: {reason}; nothing was changed") from None
+        raise _InputError(f"cannot write {target}: {reason}; nothing was changed") from None
+
+
+def _emit(text: str, output: str | None, out: TextIO) -> None:
+    """Write ``text`` to the file ``output`` (replaced only once written) or to ``out``."""
+    if output:
+        _write_atomically(Path(output), text)
+        print(output, file=out)
+    else:
+        out.write(text)
+
+
+def _export_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
+    with _write_errors_named(args.output):
+        if args.format in _TABLE_FORMATS:
+            _write_typed_tables(source, args, out)
+        elif args.format in _EXPORT_WRITERS:
+            _emit(_EXPORT_WRITERS[args.format](source), args.output, out)
+        elif args.format == "jsonl":
+            if not args.output:
+                raise _UsageError("export --format jsonl needs --output FOLDER")
+            for path in _write_tables(source, Path(args.output)):
+                print(path, file=out)
+        else:  # a corpus as {"dossiers": [...]}, which every command reads
+            _emit(to_json(source) + "\n", args.output, out)
 
 
 def _html_command(source: Source, args: argparse.Namespace, out: TextIO) -> None:
     """Write the page of the dossier or corpus, replacing the file only once it is written."""
     from .exports.html import to_html
 
-    try:
-        _write_atomically(Path(args.output), to_html(source))
-    except UnicodeEncodeError as error:
-        where = shorten(error.object[error.start : error.end])
-        raise _InputError(
-            f"cannot write {args.output}: the dossier holds text that is not valid "
-            f"Unicode ({where}); nothing was changed"
-        ) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise _InputError(f"cannot write {args.output}: {reason}; nothing was changed") from None
-    print(args.output, file=out)
+    with _write_errors_named(args.output):
+        _emit(to_html(source), args.output, out)
 
 
 def _schema_command(args: argparse.Namespace, out: TextIO) -> None:

@@ -29,19 +29,20 @@ from .institutions import Institution
 from .people import Person
 from .queries import Queries, QueryIndex, cached_index
 from .statements import Statement
-from .walk import SECTIONS, Reference, evidence_of, references_of, spans_of, targets_of
+from .walk import (
+    KIND_OF_SECTION,
+    SECTIONS,
+    Reference,
+    evidence_of,
+    references_of,
+    spans_of,
+    targets_of,
+)
 
 __all__ = ["Dossier", "check_dossier"]
 
 
-_KIND_OF_SECTION = {
-    "countries": "country",
-    "institutions": "institution",
-    "people": "person",
-    "events": "event",
-    "statements": "statement",
-    "consensus_items": "consensus item",
-}
+_KIND_OF_SECTION = KIND_OF_SECTION
 """The sections whose objects have ids, and the kind of object each holds."""
 
 _NOTHING_UNREADABLE: Mapping[str, str] = types.MappingProxyType({})

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .dossier import Dossier
 
 __all__ = [
+    "KIND_OF_SECTION",
     "SECTIONS",
     "EvidenceSite",
     "Reference",
@@ -50,6 +51,16 @@ SECTIONS = (
     "uncited",
 )
 """The dossier fields that hold lists of objects, in field order."""
+
+KIND_OF_SECTION = {
+    "countries": "country",
+    "institutions": "institution",
+    "people": "person",
+    "events": "event",
+    "statements": "statement",
+    "consensus_items": "consensus item",
+}
+"""The kind of thing each section of facts holds, as problems and exports name it."""
 
 Sectioned = Country | Institution | Person | Event | Statement | ConsensusItem | UncitedPassage
 """An object that sits in one of the :data:`SECTIONS` of a dossier."""

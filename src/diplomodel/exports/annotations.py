@@ -27,7 +27,7 @@ from diplomodel.evidence import Evidence
 from diplomodel.passages import Passages
 from diplomodel.quantities import Quantity
 from diplomodel.statements import Statement
-from diplomodel.walk import EvidenceSite, iter_evidence
+from diplomodel.walk import KIND_OF_SECTION, EvidenceSite, iter_evidence
 
 from ._sources import Source, article_iri, dossiers_of
 
@@ -48,16 +48,7 @@ WIDEST_CONTEXT = 1024
 twice this around the same words leaves its quote selector ambiguous (the position
 selector still says where the words are), so that the cost stays bounded."""
 
-_KIND_OF_SECTION = {
-    "article": "artifact",
-    "uncited": "uncited passage",
-    "countries": "country",
-    "institutions": "institution",
-    "people": "person",
-    "events": "event",
-    "statements": "statement",
-    "consensus_items": "consensus item",
-}
+_KIND_OF_SECTION = {"article": "artifact", "uncited": "uncited passage", **KIND_OF_SECTION}
 # "$.people[3].roles[0].evidence[1]": the section, the index, and the rest.
 _PATH = re.compile(r"^\$\.(?P<section>\w+)(?:\[(?P<index>\d+)\])?\.(?P<rest>.+)$")
 _LAST_INDEX = re.compile(r"\[\d+\]$")
