@@ -648,3 +648,65 @@ def test_the_content_effort_ignores_layout_and_order() -> None:
     assert typed == sum(where.values())
     # From an empty file, every canonical line is typed.
     assert content_effort("", final)[0] == 2 * len('id = "a"') + len('name = "Ann"name = "Bo"')
+
+
+def _seed_draft() -> dict[str, Any]:
+    return tomllib.loads(_draft(SEED_TEXT))
+
+
+def test_he_is_the_person_named_last_and_cites_that_person() -> None:
+    # "…, Liu Jiangyong, vice dean of …, told the Global Times … He pointed out that …":
+    # no statement names a speaker before "He", so he is the person named last.
+    document = _seed_draft()
+    stub = next(s for s in document["statements"] if s["evidence"] == ["He pointed out"])
+    assert stub["speakers"] == ["liu-jiangyong"]
+    person = next(p for p in document["people"] if p["id"] == "liu-jiangyong")
+    assert {"quote": "He", "context": "He pointed out"} in person["evidence"]
+
+
+def test_a_word_of_a_name_alone_is_cited_with_the_words_after_it() -> None:
+    # "Moriyama and Nishida are leading a group …": curators tell the word apart by its
+    # neighbours rather than by counting occurrences.
+    document = _seed_draft()
+    person = next(p for p in document["people"] if p["id"] == "hiroshi-moriyama")
+    assert {"quote": "Moriyama", "context": "Moriyama and Nishida"} in person["evidence"]
+
+
+def test_an_event_gets_its_place_and_a_name() -> None:
+    document = _seed_draft()
+    # "…Takeshi Iwaya held talks in Beijing in December 2024, …"
+    talks = next(e for e in document["events"] if "held talks in Beijing" in e["evidence"][0])
+    assert talks["place"]["name"] == "Beijing"
+    context = "held talks in Beijing in December"
+    assert talks["place"]["evidence"] == [{"quote": "Beijing", "context": context}]
+    assert talks["name"] == "Wang Yi and Takeshi Iwaya hold talks in Beijing"
+    # "…will visit Japan in mid-January …": a country's place gets its country.
+    visit = next(e for e in document["events"] if "visit Japan" in e["evidence"][0])
+    assert visit["place"]["name"] == "Japan"
+    assert visit["place"]["country"] == "jp"
+    assert visit["place"]["evidence"] == [
+        {"quote": "Japan", "context": "Army will visit Japan in mid-January"}
+    ]
+    # "Moriyama and Nishida are leading … on a three-day trip to China through Wednesday."
+    trip = next(e for e in document["events"] if e["evidence"][0].startswith("Moriyama and"))
+    assert trip["name"] == "Hiroshi Moriyama's visit to China"
+    # Months and weekdays are no places: "in December 2024", "on Tuesday in Tokyo".
+    places = [e["place"]["name"] for e in document["events"] if "place" in e]
+    assert "December" not in places
+    assert "Tokyo" in places
+
+
+def test_consensus_parties_without_people_are_the_countries_of_the_sentence() -> None:
+    # "They agreed to adhere to the principles … between China and Japan, …"
+    document = _seed_draft()
+    item = next(c for c in document["consensus_items"] if c["quote"].startswith("adhere to"))
+    assert item["parties"] == ["cn", "jp"]
+
+
+def test_countries_and_institutions_cite_every_place_they_are_named() -> None:
+    text = _text(SEED_TEXT)
+    document = _seed_draft()
+    china = next(c for c in document["countries"] if c["id"] == "cn")
+    assert len(china["evidence"]) == len(re.findall(r"\bChina\b", text))
+    xinhua = next(i for i in document["institutions"] if i["name"] == "Xinhua News Agency")
+    assert len(xinhua["evidence"]) == text.count("Xinhua News Agency")

@@ -38,7 +38,6 @@ __all__ = [
     "DRAFT_REFUSAL",
     "MAX_DATE_WORDS",
     "MAX_PARTICIPANTS",
-    "MENTIONS_PER_NAME",
     "STAND_IN_DATE",
     "ArtifactCandidate",
     "ConsensusCandidate",
@@ -135,7 +134,7 @@ class NamedCandidate:
     codes: tuple[str, str] | None
     """A country's ISO 3166-1 alpha-2 and alpha-3 codes."""
     mentions: tuple[Evidence, ...]
-    """The first places the text names it."""
+    """Every place the text names it."""
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -442,6 +441,7 @@ _ACT_OF_VERB = {
 }
 _PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "by", "for", "with", "on", "into", "near"}
 _PRONOUNS = {"he", "she", "they", "we", "i"}
+_SINGULAR = {"he", "she"}  # pronouns that stand for the one person named last
 
 
 def _country_words() -> frozenset[str]:
@@ -928,6 +928,10 @@ def _unnamed_speaker(
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         # "He said": the speaker of the statement before, as far as the rules can tell.
         found = reading.previous_words if not reading.previous else words[0]
+        if words[0].lower() in _SINGULAR and reading.last_seen:
+            # "He pointed out": the person named last before it, named or not as a speaker.
+            last = max(reading.last_seen, key=lambda id: reading.last_seen[id])
+            return (last,), words[0], [_span(text, start, v_end)]
         return reading.previous, found, [_span(text, start, v_end)]
     return (), text[start:end], [_span(text, start, v_end)]
 
@@ -1050,9 +1054,6 @@ def _past_date_and_place(reading: _Reading, start: int, end: int) -> int:
 MAX_PARTICIPANTS = 6
 """The people of a sentence a drafted event lists as participants, at most."""
 
-MENTIONS_PER_NAME = 3
-"""The places of a country or an institution a draft cites, at most: the first ones."""
-
 
 def _countries(text: str, passages: Passages, words: Counter[str]) -> list[NamedCandidate]:
     """The ISO 3166-1 countries whose names the text uses as whole words, first named first."""
@@ -1062,15 +1063,14 @@ def _countries(text: str, passages: Passages, words: Counter[str]) -> list[Named
         spans: list[Evidence] = []
         for name in names:
             first = name.split(" ")[0]
-            if words[first] == 0 or len(spans) >= MENTIONS_PER_NAME:
+            if words[first] == 0:
                 continue
+            # Every place it is named: the curator deletes the ones the curation does not need.
             for start in passages.starts(name):
                 if _whole_word(text, start, start + len(name)):
                     spans.append(Evidence(quote=name, start=start, end=start + len(name)))
-                    if len(spans) >= MENTIONS_PER_NAME:
-                        break
         if spans:
-            spans.sort()
+            spans = sorted(set(spans))  # a name the table gives twice
             found.append(
                 (
                     spans[0].start,
@@ -1156,7 +1156,7 @@ def _institutions(text: str, passages: Passages) -> list[NamedCandidate]:
         if " " not in run or run in found:
             continue
         spans = []
-        for place in passages.starts(run, limit=MENTIONS_PER_NAME):
+        for place in passages.starts(run):
             spans.append(Evidence(quote=run, start=place, end=place + len(run)))
         found[run] = NamedCandidate(
             id=_slug(run) or "institution",
@@ -1390,6 +1390,15 @@ class _Quoter:
         occurrence = bisect.bisect_left(starts, span.start) + 1
         return f"{{ quote = {toml_string(span.quote)}, occurrence = {occurrence} }}"
 
+    def in_context(self, span: Evidence, context: Evidence) -> str:
+        """``span`` as a quote spec: bare when unique, else with ``context`` when that is
+        unique ("talks in Beijing"), else numbered."""
+        repeated = len(self.passages.starts(span.quote, limit=2)) > 1
+        if repeated and len(self.passages.starts(context.quote, limit=2)) == 1:
+            quote, around = toml_string(span.quote), toml_string(context.quote)
+            return f"{{ quote = {quote}, context = {around} }}"
+        return self.spec(span)
+
     def specs(self, spans: tuple[Evidence, ...] | list[Evidence]) -> str:
         items = [self.spec(span) for span in spans]
         if len(items) <= 1:
@@ -1495,6 +1504,16 @@ def draft_curation(
         out.append(f"evidence = {quoter.specs(unique)}")
 
     out.append(_rule("people"))
+    # "He pointed out": a pronoun the rules take for a named speaker cites that person too.
+    pronouns: dict[str, list[str]] = {}
+    for statement in found.statements:
+        words = (statement.speaker_words or "").lower()
+        if len(statement.speakers) == 1 and words in _PRONOUNS and statement.attribution:
+            around = statement.attribution[0]
+            pronoun = _span(text, around.start, around.start + len(words))
+            pronouns.setdefault(statement.speakers[0], []).append(
+                quoter.in_context(pronoun, around)
+            )
     for person in found.people:
         out += ["", "[[people]]", f"id = {toml_string(person.id)}"]
         out.append(f"name = {toml_string(person.name)}")
@@ -1510,7 +1529,18 @@ def draft_curation(
         )
         if nationality:
             out.append(f"country = {toml_string(nationality)}  # from the title")
-        out.append(f"evidence = {quoter.specs(person.mentions)}")
+        # A word of the name standing alone ("Moriyama"), told apart by the words after it.
+        items = [
+            quoter.spec(span)
+            if span.quote == person.name
+            else quoter.in_context(span, _words_after(text, span))
+            for span in person.mentions
+        ]
+        items += pronouns.get(person.id, [])
+        evidence = f"[{', '.join(items)}]"
+        if len(items) > 1:
+            evidence = "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+        out.append(f"evidence = {evidence}")
         for title in person.titles:
             out += ["", "[[people.roles]]", f"title = {toml_string(_role_title(title.quote))}"]
             out.append(f"institution = {toml_string(ministry_of.get(title.quote, ''))}")
@@ -1524,6 +1554,10 @@ def draft_curation(
     out.append("# One for each date the resolver reads, with the window it gives.")
     # Who, in an event's id: the family name the text uses alone, else the whole name.
     short = {p.id: _slug(p.family_name or p.name) or p.id for p in found.people}
+    full = {p.id: p.name for p in found.people}
+    # Where an event took place: a country by any name the text gives it, or another place.
+    country_of_name = {m.quote: c.id for c in found.countries for m in c.mentions}
+    person_words = {word for p in found.people for word in p.name.split()}
     event_ids: dict[str, int] = {}
     # Each drafted event's sentence number and id, in order: what a later fact is about.
     event_sentences: list[int] = []
@@ -1549,7 +1583,9 @@ def draft_curation(
         out += ["", "[[events]]", f"id = {toml_string(event_id)}  # [{where}]"]
         event_sentences.append(where)
         event_of_sentence.append(event_id)
-        out.append('name = ""')
+        place = _place(text, clause, person_words)
+        taking_part = [full[id] for id in participants]
+        out.append(f"name = {toml_string(_event_name(kind, taking_part, place))}")
         out.append(f"kind = {toml_string(kind or '')}")
         out.append(f"status = {toml_string(status)}")
         if kind in _CAMEO_OF_KIND:
@@ -1558,6 +1594,12 @@ def draft_curation(
         out += [f"# or date = {toml_string(words)}" for words in date.alternatives]
         out.append(f"evidence = {quoter.specs([clause])}")
         cited.append(clause)
+        if place is not None:
+            out += ["", "[events.place]", f"name = {toml_string(place.quote)}"]
+            country_id = country_of_name.get(place.quote)
+            if country_id:
+                out.append(f"country = {toml_string(country_id)}")
+            out.append(f"evidence = [{quoter.in_context(place, _place_context(text, place))}]")
         for id, span in participants.items():
             out += ["", "[[events.participants]]", f"participant = {toml_string(id)}"]
             out += ['part = "participant"', f"evidence = {quoter.specs([span])}"]
@@ -1602,7 +1644,12 @@ def draft_curation(
         while index < len(named) and named[index][0] < item.phrase.end:
             parties.setdefault(named[index][1], None)
             index += 1
-        # The people named in the sentence up to the words of agreement: who agreed.
+        # The people named in the sentence up to the words of agreement: who agreed;
+        # when none is, the countries named in the sentence ("China and Japan agreed").
+        if not parties:
+            for country in found.countries:
+                if any(sentence.start <= m.start < sentence.end for m in country.mentions):
+                    parties.setdefault(country.id, None)
         out.append(f"parties = [{', '.join(map(toml_string, list(parties)[:MAX_PARTICIPANTS]))}]")
         at = bisect.bisect_right(event_sentences, where)
         if at:
@@ -1723,6 +1770,71 @@ def _country_of(text: str, institution: NamedCandidate, stems: dict[str, str]) -
         if word[:1].isupper() and (id := stems.get(word[:_STEM].lower())):
             return id
     return None
+
+
+# "in Beijing", "to China", "visit Japan": a place after the words that lead to one.
+_PLACE = re.compile(
+    r"\b(?:in|to|visit|visits|visited|visiting)\s+"
+    r"([A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)?)(?:'s|\u2019s)?\b"
+)
+_CONTEXT_WORDS = 2  # words before a place that its evidence gives as context
+
+
+def _place(text: str, clause: Evidence, person_words: set[str]) -> Evidence | None:
+    """The first place an event's clause names after "in", "to" or "visit": capitalised
+    words that are no month, weekday or word of a candidate person's name."""
+    for match in _PLACE.finditer(text, clause.start, clause.end):
+        words = match[1].split()
+        if any(w.lower() in _WEEKDAYS | _MONTHS or w in person_words for w in words):
+            continue
+        if any(w in SENTENCE_OPENERS or w.lower() in _TITLE_WORDS for w in words):
+            continue
+        return _span(text, *match.span(1))
+    return None
+
+
+_WORDS_AFTER = 2  # words after a word of a name that tell that place apart
+_NEXT_WORD = re.compile(r" +[^\s,.;:?!\"\u201d]+")  # a word after spaces, up to punctuation
+
+
+def _words_after(text: str, span: Evidence) -> Evidence:
+    """A span with the few words after it on its line: "Moriyama and Nishida"."""
+    end = span.end
+    for _ in range(_WORDS_AFTER):
+        match = _NEXT_WORD.match(text, end)
+        if match is None:
+            break
+        end = match.end()
+    return _span(text, span.start, end)
+
+
+def _place_context(text: str, place: Evidence) -> Evidence:
+    """A place with the few words around it, to tell it apart: "exchange mechanism in
+    Japan this autumn"."""
+    start = place.start
+    for _ in range(_CONTEXT_WORDS + 1):
+        space = text.rfind(" ", 0, start - 1)
+        if space < 0 or "\n" in text[space:start]:
+            break
+        start = space + 1
+    return _span(text, start, _words_after(text, place).end)
+
+
+def _event_name(kind: str | None, who: list[str], place: Evidence | None) -> str:
+    """A name for an event from its kind, its first participants and its place, as curators
+    name them: "Wang Yi and Takeshi Iwaya hold talks in Beijing", "Taku Eto's visit to China"."""
+    where = place.quote if place is not None else ""
+    if kind == "visit":
+        name = f"{who[0]}'s visit" if who else "Visit"
+        return f"{name} to {where}" if where else name
+    if kind == "talks" and who:
+        name = f"{' and '.join(who[:2])} hold{'s' if len(who) == 1 else ''} talks"
+        return f"{name} in {where}" if where else name
+    if kind == "meeting" and who:
+        return f"{who[0]} meets {who[1]}" if len(who) > 1 else f"{who[0]}'s meeting"
+    if kind == "announcement" and who:
+        return f"{who[0]} announces"
+    return ""
 
 
 _CLAUSE_REACH = 150  # characters on each side of date words that an event's evidence takes
