@@ -481,6 +481,8 @@ def test_hostile_text_makes_a_valid_draft(text: str, published: dt.date | None) 
         "",
         "   \n\n ",
         "?!.,;:\"'()",
+        '" "',  # quotation marks around white space only (found by the test above)
+        '"\u3000"',
         '"unbalanced quote, said Wang Yi.',
         '\u201cnever closed, Iwaya said. "',
         "word " * 4000,

@@ -1720,7 +1720,7 @@ def _opening(text: str, start: int, end: int) -> Evidence:
             return _span(text, start, word.end() - 1)
     last = words[min(len(words), _OPENING_WORDS) - 1]
     core_start, core_end = _core(text, start, last.end())
-    if core_start >= core_end:  # all punctuation: the words as they stand
+    if not text[core_start:core_end].strip():  # only punctuation: the words as they stand
         core_start, core_end = start, last.end()
     return _span(text, core_start, core_end)
 
