@@ -13,7 +13,7 @@ import json
 import statistics
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import diplomodel as dm
@@ -32,17 +32,21 @@ def timed(label: str, work: Callable[[], Any], repeat: int) -> Any:
     return result
 
 
-def renamed_copies(seed: dm.Dossier, copies: int) -> list[dm.Dossier]:
-    """Copies of the seed whose events, statements and consensus items get ids of their own."""
+def renamed_texts(seed: dm.Dossier, copies: int) -> Iterator[str]:
+    """The seed as compact JSON, ``copies`` times, each copy's article, events, statements
+    and consensus items under ids of their own."""
     text = dm.to_json(seed, indent=None)
     own_ids = [e.id for e in (*seed.events, *seed.statements, *seed.consensus_items)]
-    result = []
     for k in range(copies):
         copy = text.replace(f'"{seed.article.id}"', f'"{seed.article.id}-{k}"')
         for id in own_ids:
             copy = copy.replace(f'"{id}"', f'"{id}-{k}"')
-        result.append(dm.from_dict(json.loads(copy), dm.Dossier))
-    return result
+        yield copy
+
+
+def renamed_copies(seed: dm.Dossier, copies: int) -> list[dm.Dossier]:
+    """Copies of the seed whose events, statements and consensus items get ids of their own."""
+    return [dm.from_dict(json.loads(copy), dm.Dossier) for copy in renamed_texts(seed, copies)]
 
 
 def main() -> None:

@@ -72,13 +72,9 @@ def typed_and_deleted(draft: str, final: str) -> tuple[int, int]:
         elif tag == "delete":
             deleted += sum(map(len, old[i1:i2]))
         elif tag == "replace":
-            before, after = "".join(old[i1:i2]), "".join(new[j1:j2])
-            chars = difflib.SequenceMatcher(None, before, after, autojunk=False)
-            for op, a1, a2, b1, b2 in chars.get_opcodes():
-                if op in ("insert", "replace"):
-                    typed += b2 - b1
-                if op in ("delete", "replace"):
-                    deleted += a2 - a1
+            line_typed, line_deleted = _edit("".join(old[i1:i2]), "".join(new[j1:j2]))
+            typed += line_typed
+            deleted += line_deleted
     return typed, deleted
 
 

@@ -37,6 +37,7 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
+from bench import renamed_texts  # this folder is on the path of a script run from it
 
 import diplomodel as dm
 
@@ -126,16 +127,7 @@ def pydantic_peers() -> type[pydantic.BaseModel]:
 
 def corpus_documents(count: int) -> list[bytes]:
     """``count`` seed-sized dossiers as compact JSON bytes, each under ids of its own."""
-    seed = dm.load_seed()
-    text = dm.to_json(seed, indent=None)
-    own_ids = [item.id for item in (*seed.events, *seed.statements, *seed.consensus_items)]
-    documents = []
-    for k in range(count):
-        copy = text.replace(f'"{seed.article.id}"', f'"{seed.article.id}-{k}"')
-        for id in own_ids:
-            copy = copy.replace(f'"{id}"', f'"{id}-{k}"')
-        documents.append(copy.encode())
-    return documents
+    return [text.encode() for text in renamed_texts(dm.load_seed(), count)]
 
 
 def check_round_trips(documents: list[bytes], struct: type[Any], model: Any) -> None:

@@ -37,7 +37,7 @@ from diplomodel.people import Person, Role
 from diplomodel.quantities import Quantity
 from diplomodel.queries import Queries, TimelineEntry
 from diplomodel.statements import Statement
-from diplomodel.walk import EvidenceSite, iter_evidence
+from diplomodel.walk import KIND_OF_SECTION, EvidenceSite, iter_evidence
 
 __all__ = ["HIGHLIGHT_KINDS", "to_html"]
 
@@ -57,15 +57,8 @@ fact its evidence supports, ``date`` for the words of an event's or a statement'
 date, ``artifact`` for text that is no part of any fact (struck through), and
 ``uncited`` for passages left uncited on purpose."""
 
-_KIND_OF_SECTION = {
-    "countries": "country",
-    "institutions": "institution",
-    "people": "person",
-    "events": "event",
-    "statements": "statement",
-    "consensus_items": "consensus",
-    "uncited": "uncited",
-}
+# The page's kinds are single words (they are also its CSS classes).
+_KIND_OF_SECTION = {**KIND_OF_SECTION, "consensus_items": "consensus", "uncited": "uncited"}
 
 _KIND_WORDS = {
     "person": "person",
