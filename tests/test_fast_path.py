@@ -7,9 +7,13 @@ reader is run alone by leaving it no class to read fast.
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 import random
+import re
+import sys
+import typing
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +30,7 @@ from strategies import dossiers
 import diplomodel as dm
 from diplomodel import serialize
 from diplomodel.dossier import check_dossier
+from diplomodel.identifiers import field_rules
 from diplomodel.walk import SECTIONS, evidence_of, references_of, spans_of, targets_of
 
 pytest.importorskip("msgspec")
@@ -213,3 +218,154 @@ def test_without_msgspec_there_is_no_fast_path_and_reading_is_the_same() -> None
         assert fast_reader(dm.Dossier) is None
         assert dm.from_json(text, dm.Dossier) == SEED
     assert fast_reader(dm.Dossier) is not None  # the cache of readers is as it was
+
+
+def _mirror() -> Any:
+    import msgspec
+
+    from diplomodel.fastjson import _Mirror
+
+    mirror = _Mirror(msgspec)
+    mirror.shape(dm.Corpus)
+    return mirror
+
+
+def test_every_field_rule_is_checked_by_the_struct_or_run_by_the_builder() -> None:
+    mirror = _mirror()
+    assert mirror.checked_by_struct  # the structs check some rules themselves
+    for (cls, name), by_struct in mirror.checked_by_struct.items():
+        field = attrs.fields_dict(cls)[name]
+        namespace = mirror.builders[cls].__globals__
+        index = list(attrs.fields(cls)).index(field)
+        by_builder = [value for key, value in namespace.items() if key.startswith(f"rule{index}_")]
+        rules = list(field_rules(field.validator))
+        assert sorted(map(id, by_struct + by_builder)) == sorted(map(id, rules)), (cls, name)
+        assert not set(map(id, by_struct)) & set(map(id, by_builder)), (cls, name)
+    # The class's own cross-field checks run too.
+    for cls, build in mirror.builders.items():
+        if hasattr(cls, "__attrs_post_init__"):
+            assert build.__globals__["post_init"] is cls.__attrs_post_init__
+
+
+def _satisfies(value: Any, keywords: dict[str, Any]) -> bool:
+    """Whether ``value`` meets JSON Schema ``keywords``, as JSON Schema reads them."""
+    for keyword, wanted in keywords.items():
+        if keyword == "pattern":
+            met = re.search(wanted, value) is not None
+        elif keyword in ("minLength", "minItems"):
+            met = len(value) >= wanted
+        elif keyword == "minimum":
+            met = value >= wanted
+        elif keyword == "items":
+            met = all(_satisfies(item, wanted) for item in value)
+        else:
+            raise AssertionError(f"no exact rule says {keyword}")
+        if not met:
+            return False
+    return True
+
+
+_TEXTS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", " ", "\t\n", "\u00a0", "\u3000x", "wang-yi", "a--b", "-a", "a-", "A"]),
+)
+
+
+def _exact_rules() -> list[tuple[type[Any], attrs.Attribute[Any], Any, bool]]:
+    found = []
+    for cls in _mirror().builders:
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            is_array = typing.get_origin(hints[field.name]) is tuple
+            for rule in field_rules(field.validator):
+                if getattr(rule, "json_schema_exact", False):
+                    found.append((cls, field, rule, is_array))
+    return found
+
+
+EXACT_RULES = _exact_rules()
+
+
+@settings(DIFFERENTIAL, max_examples=300)
+@given(data=st.data())
+def test_a_rule_marked_exact_says_all_of_itself_in_its_json_schema_keywords(data: Any) -> None:
+    cls, field, rule, is_array = data.draw(st.sampled_from(EXACT_RULES))
+    keywords = rule.json_schema(is_array)
+    if "minimum" in keywords:
+        value: Any = data.draw(st.integers(-3, 3))
+    elif is_array:
+        value = tuple(data.draw(st.lists(_TEXTS, max_size=3)))
+    else:
+        value = data.draw(_TEXTS)
+    try:
+        rule(object.__new__(cls), field, value)
+    except dm.DiplomodelError:
+        passes = False
+    else:
+        passes = True
+    assert passes == _satisfies(value, keywords), (cls.__name__, field.name, value)
+
+
+def test_rules_the_struct_checks_are_refused_on_the_fast_path_with_the_reference_message() -> None:
+    no_evidence = copy.deepcopy(DOCUMENT)
+    no_evidence["people"][0]["evidence"] = []
+    before_the_text = copy.deepcopy(DOCUMENT)
+    before_the_text["events"][0]["evidence"][0]["start"] = -1
+    for broken in (no_evidence, before_the_text):
+        text = _compact(broken)
+        assert fast_outcome(text, dm.Dossier) is NOT_FAST
+        verdict = outcome(text, dm.Dossier)
+        assert verdict[0] == "refused"
+        assert_same_verdict(text)
+    assert "must not be empty" in outcome(_compact(no_evidence), dm.Dossier)[1]
+    assert "must be 0 or more" in outcome(_compact(before_the_text), dm.Dossier)[1]
+
+
+def _one_slot_per_field() -> list[tuple[Any, ...]]:
+    """A place of each field of each kind of object in the seed's document."""
+    chosen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for path in SLOTS:
+        parent = DOCUMENT
+        for step in path[:-1]:
+            parent = parent[step]
+        if isinstance(parent, dict):
+            chosen.setdefault((tuple(sorted(parent)), path[-1]), path)
+    return list(chosen.values())
+
+
+@pytest.mark.parametrize("path", _one_slot_per_field(), ids=lambda path: ".".join(map(str, path)))
+def test_each_field_of_each_kind_broken_gets_the_same_verdict_on_both_paths(
+    path: tuple[Any, ...],
+) -> None:
+    parent = DOCUMENT
+    for step in path[:-1]:
+        parent = parent[step]
+    value = parent[path[-1]]
+    if isinstance(value, bool) or value is None:
+        bad_values: tuple[Any, ...] = (0, "x")
+    elif isinstance(value, int):
+        bad_values = (-1, 0, value + 1)
+    elif isinstance(value, str):
+        bad_values = ("", " ", "Not A Slug", value + "\n")
+    elif isinstance(value, list):
+        bad_values = ([], [*value, *value[:1]])
+    else:
+        bad_values = ({},)
+    for bad in bad_values:
+        broken = copy.deepcopy(DOCUMENT)
+        target = broken
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = bad
+        assert_same_verdict(_compact(broken))
+
+
+def test_text_read_fast_keeps_no_utf8_copy_of_its_strings() -> None:
+    text = dm.to_json(SEED, indent=None)
+    assert not SEED.article.text.isascii()
+    fast = fast_outcome(text, dm.Dossier)
+    with reference_only():
+        reference = dm.from_json(text, dm.Dossier)
+    # msgspec leaves a UTF-8 copy inside each non-ASCII string it writes; the fast
+    # path writes the text back to compare it, so it must build from fresh strings.
+    assert sys.getsizeof(fast.article.text) == sys.getsizeof(reference.article.text)

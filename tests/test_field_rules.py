@@ -144,3 +144,31 @@ def test_the_json_of_every_object_reads_back_through_the_new_hooks() -> None:
     seed = dm.load_seed()
     for entity in seed.entities():
         assert dm.from_json(json.dumps(dm.to_dict(entity)), type(entity)) == entity
+
+
+def test_ids_known_valid_are_remembered_within_a_bound_and_others_never() -> None:
+    from unittest import mock
+
+    from diplomodel import identifiers
+
+    with (
+        mock.patch.object(identifiers, "_KNOWN_IDS", set()),
+        mock.patch.object(identifiers, "_KNOWN_IDS_KEPT", 3),
+    ):
+        ids = [f"person-{number}" for number in range(10)]
+        assert all(identifiers.is_id(each) for each in ids)
+        assert 0 < len(identifiers._KNOWN_IDS) <= 3
+        assert all(identifiers.is_id(each) for each in ids)  # and still valid once forgotten
+        for bad in ("Wang Yi", "a--b", "", "x\n", ["wang-yi"], {"id": 1}, None, 7):
+            assert not identifiers.is_id(bad)
+        assert all(isinstance(each, str) and "-" in each for each in identifiers._KNOWN_IDS)
+
+
+def test_a_list_of_ids_still_names_each_bad_or_repeated_item() -> None:
+    seed = dm.load_seed()
+    item = next(each for each in seed.consensus_items if len(each.parties) >= 2)
+    data = dm.to_dict(item)
+    data["parties"] = [data["parties"][0], "Not A Slug", data["parties"][0]]
+    paths = {problem.path: problem.message for problem in _problems(data, dm.ConsensusItem)}
+    assert "must be a slug id" in paths["$.parties[1]"]
+    assert "repeats the id" in paths["$.parties[2]"]

@@ -213,7 +213,7 @@ def _check_window(
         raise ValueError(f"latest day {latest} comes before earliest day {instance.earliest}")
 
 
-@schema_keywords(lambda _is_array: {"minLength": 1, "pattern": NON_BLANK_PATTERN})
+@schema_keywords(lambda _is_array: {"minLength": 1, "pattern": NON_BLANK_PATTERN}, exact=True)
 def _optional_text(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
         non_empty(instance, attribute, value)

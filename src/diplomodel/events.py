@@ -153,7 +153,7 @@ def _known_cameo(_instance: Any, attribute: attrs.Attribute[Any], code: str | No
         )
 
 
-@schema_keywords(lambda _is_array: {"minimum": 1})
+@schema_keywords(lambda _is_array: {"minimum": 1}, exact=True)
 def _positive(_instance: Any, attribute: attrs.Attribute[Any], number: int | None) -> None:
     if number is not None and number < 1:
         raise FieldError(attribute.name, f"must be 1 or more, got {shorten(number)}")

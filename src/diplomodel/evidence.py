@@ -30,7 +30,7 @@ def _offsets_fit_quote(instance: Evidence, attribute: attrs.Attribute[Any], end:
         )
 
 
-@schema_keywords(lambda _is_array: {"minimum": 0})
+@schema_keywords(lambda _is_array: {"minimum": 0}, exact=True)
 def _not_negative(_instance: Any, attribute: attrs.Attribute[Any], start: int) -> None:
     if start < 0:
         raise FieldError(attribute.name, f"must be 0 or more, got {shorten(start)}")

@@ -118,6 +118,8 @@ def unique_identifiers(
     _instance: Any, attribute: attrs.Attribute[Any], identifiers: tuple[Identifier, ...]
 ) -> None:
     """attrs validator: no identifier of the tuple repeats an earlier one."""
+    if not identifiers:
+        return
     first: dict[object, int] = {}
 
     def repeats() -> Iterator[tuple[int, str]]:

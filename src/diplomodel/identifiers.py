@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Sized
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -29,6 +29,7 @@ __all__ = [
     "ItemFieldError",
     "brief",
     "broken_rules",
+    "field_rules",
     "is_id",
     "matches",
     "non_empty",
@@ -58,25 +59,54 @@ TOPIC_PATTERN = ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
 
+# Ids recur through a dossier (every reference repeats one): a valid one is matched
+# once. Bounded, so that reading many articles keeps it small.
+_KNOWN_IDS: set[str] = set()
+_KNOWN_IDS_KEPT = 1 << 16
+
 
 def is_id(value: object) -> bool:
     """Whether ``value`` is a well-formed id."""
-    return isinstance(value, str) and _ID.match(value) is not None
+    if not isinstance(value, str):
+        return False
+    if value in _KNOWN_IDS:
+        return True
+    if _ID.match(value) is None:
+        return False
+    if len(_KNOWN_IDS) >= _KNOWN_IDS_KEPT:
+        _KNOWN_IDS.clear()
+    _KNOWN_IDS.add(value)
+    return True
 
 
 def schema_keywords(
-    keywords: Callable[[bool], dict[str, Any]],
+    keywords: Callable[[bool], dict[str, Any]], *, exact: bool = False
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a validator its ``json_schema(is_array)``: the JSON Schema keywords of its rule."""
+    """Give a validator its ``json_schema(is_array)``: the JSON Schema keywords of its rule.
+
+    ``exact`` says that the keywords are the whole rule (``json_schema_exact``), so
+    that a reader which checks them, such as the fast JSON reader's structs, need
+    not run the validator too. Leave it false where the keywords say less than the
+    validator checks.
+    """
 
     def attach(validator: Callable[..., None]) -> Callable[..., None]:
         validator.json_schema = keywords  # type: ignore[attr-defined]
+        validator.json_schema_exact = exact  # type: ignore[attr-defined]
         return validator
 
     return attach
 
 
-@schema_keywords(lambda _is_array: {"pattern": ID_PATTERN})
+def field_rules(validator: Any) -> tuple[Any, ...]:
+    """The validators of one attrs field, one by one (attrs joins a list into one)."""
+    if validator is None:
+        return ()
+    inner = getattr(validator, "_validators", None)  # attrs' and_() of a list of validators
+    return tuple(inner) if inner is not None else (validator,)
+
+
+@schema_keywords(lambda _is_array: {"pattern": ID_PATTERN}, exact=True)
 def valid_id(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     """attrs validator: ``value`` is an id (``None`` passes, for optional references)."""
     if value is not None and not is_id(value):
@@ -135,6 +165,8 @@ def _unique_slugs(noun: str) -> Callable[[Any, attrs.Attribute[Any], tuple[objec
     def validate(
         _instance: Any, attribute: attrs.Attribute[Any], value: tuple[object, ...]
     ) -> None:
+        if all(map(is_id, value)) and len(set(value)) == len(value):
+            return  # the usual case, told without walking the items one by one
         _raise_items(attribute.name, bad_items(value))
 
     validate.__doc__ = (
@@ -150,7 +182,10 @@ valid_topics = _unique_slugs("topic")
 
 
 @schema_keywords(
-    lambda is_array: {"minItems": 1} if is_array else {"minLength": 1, "pattern": NON_BLANK_PATTERN}
+    lambda is_array: (
+        {"minItems": 1} if is_array else {"minLength": 1, "pattern": NON_BLANK_PATTERN}
+    ),
+    exact=True,
 )
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sized) -> None:
     """attrs validator: a string with more than white space, or a non-empty tuple."""
@@ -163,14 +198,16 @@ def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sized) -> 
         raise FieldError(attribute.name, "must not be empty")
 
 
-@schema_keywords(lambda _is_array: {"minLength": 1, "pattern": NON_BLANK_PATTERN})
+@schema_keywords(lambda _is_array: {"minLength": 1, "pattern": NON_BLANK_PATTERN}, exact=True)
 def non_empty_if_given(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """attrs validator: ``None``, or a string with more than white space."""
     if value is not None:
         non_empty(instance, attribute, value)
 
 
-@schema_keywords(lambda _is_array: {"items": {"minLength": 1, "pattern": NON_BLANK_PATTERN}})
+@schema_keywords(
+    lambda _is_array: {"items": {"minLength": 1, "pattern": NON_BLANK_PATTERN}}, exact=True
+)
 def non_empty_items(
     _instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
@@ -208,12 +245,17 @@ class matches:  # noqa: N801 - used like attrs' own lower-case validators
     words: str
     """What the pattern means, for the error message: "two capital letters"."""
 
+    json_schema_exact: ClassVar[bool] = True
+    """The pattern of :meth:`json_schema` is the whole rule."""
+
     def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         if self.pattern.fullmatch(value) is None:
             raise FieldError(attribute.name, f"must be {self.words}, got {shorten(value)}")
 
     def json_schema(self, _is_array: bool) -> dict[str, Any]:
         """The rule as JSON Schema: the pattern anchored at both ends of the string."""
+        if self.pattern.flags & ~re.UNICODE:
+            raise ValueError("a pattern with flags has no JSON Schema form")
         return {"pattern": f"^(?:{self.pattern.pattern}){END}"}
 
 

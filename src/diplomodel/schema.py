@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .identifiers import END, NO_SURROGATE_PATTERN
+from .identifiers import END, NO_SURROGATE_PATTERN, field_rules
 
 __all__ = ["json_schema"]
 
@@ -27,19 +27,12 @@ def _summary(obj: object) -> str:
 
 def _validator_schema(validator: Any, is_array: bool) -> dict[str, Any]:
     """The JSON Schema keywords of a field's validators, which carry them (``json_schema``)."""
-    if validator is None:
-        return {}
-    inner = getattr(validator, "_validators", None)
-    if inner is not None:  # attrs' and_() of a list of validators
-        merged: dict[str, Any] = {}
-        for part in inner:
-            merged.update(_validator_schema(part, is_array))
-        return merged
-    keywords = getattr(validator, "json_schema", None)
-    if keywords is None:  # a rule across fields that JSON Schema cannot say
-        return {}
-    result: dict[str, Any] = keywords(is_array)
-    return result
+    merged: dict[str, Any] = {}
+    for rule in field_rules(validator):
+        keywords = getattr(rule, "json_schema", None)
+        if keywords is not None:  # else a rule across fields that JSON Schema cannot say
+            merged.update(keywords(is_array))
+    return merged
 
 
 class _SchemaBuilder:
