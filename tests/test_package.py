@@ -37,7 +37,9 @@ def test_the_package_is_typed_and_ships_its_data() -> None:
     files = resources.files("diplomodel")
     assert files.joinpath("py.typed").is_file()
     assert files.joinpath("data", "CAMEO2PLOVER-2021.txt").is_file()
-    assert dm.loader.seed_path().is_file()
+    from diplomodel import loader  # not loaded by ``import diplomodel`` on its own
+
+    assert loader.seed_path().is_file()
     if not _installed_editable():  # a wheel carries the seed inside the package
         assert files.joinpath("seeds", "000_25c877c6326c8c1d.txt").is_file()
         assert files.joinpath("seeds", "000_25c877c6326c8c1d.toml").is_file()
@@ -156,3 +158,16 @@ def test_ci_refuses_a_requirement_without_a_floor(tmp_path: Path) -> None:
     assert "project.dependencies: 'cattrs~=25.2' is not 'name>=version'" in done.stderr
     assert "project.optional-dependencies.dev: no 'hypothesis'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_package_data_reads_alike_from_files_and_through_importlib_resources() -> None:
+    from importlib import resources
+    from unittest import mock
+
+    from diplomodel.package_data import read_package_text
+
+    for name in ("data/iso3166-1.tsv", "data/CAMEO2PLOVER-2021.txt"):
+        expected = resources.files("diplomodel").joinpath(name).read_text("utf-8")
+        assert read_package_text(name) == expected
+        with mock.patch("os.path.isfile", return_value=False):  # as from a zip file
+            assert read_package_text(name) == expected

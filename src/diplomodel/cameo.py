@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 import attrs
 
 from .errors import NotFoundError, shorten
+from .package_data import read_package_text
 
 __all__ = ["CameoCode", "cameo_code", "cameo_codes"]
 
@@ -34,7 +34,7 @@ class CameoCode:
 @functools.cache
 def cameo_codes() -> dict[str, CameoCode]:
     """The whole CAMEO-to-PLOVER table, read once from the package's data, by code."""
-    text = resources.files("diplomodel").joinpath("data/CAMEO2PLOVER-2021.txt").read_text("utf-8")
+    text = read_package_text("data/CAMEO2PLOVER-2021.txt")
     table: dict[str, CameoCode] = {}
     for line in text.splitlines():
         match = _LINE.match(line.strip())

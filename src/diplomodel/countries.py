@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -21,6 +20,7 @@ from .errors import FieldError, NotFoundError, shorten
 from .evidence import Evidence
 from .external import Identifier, unique_identifiers
 from .identifiers import brief, non_empty, schema_keywords, valid_id, valid_ids
+from .package_data import read_package_text
 
 __all__ = ["Country", "IsoCountry", "iso_countries", "iso_country"]
 
@@ -57,7 +57,7 @@ class IsoCountry:
 @functools.cache
 def iso_countries() -> dict[str, IsoCountry]:
     """The whole ISO 3166-1 table, read once from the package's data, by alpha-2 code."""
-    text = resources.files("diplomodel").joinpath("data/iso3166-1.tsv").read_text("utf-8")
+    text = read_package_text("data/iso3166-1.tsv")
     table: dict[str, IsoCountry] = {}
     lines = (line for line in text.splitlines() if line and not line.startswith("#"))
     next(lines)  # the column names

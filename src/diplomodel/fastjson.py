@@ -181,7 +181,7 @@ class _Mirror:
         if hint == str | None:
             return f"{name} if {name} is None or {name}.isascii() else fresh_text({name})"
         if hint == tuple[str, ...]:
-            return f"fresh_texts({name})"
+            return f"fresh_texts({name}) if {name} else {name}"
         _shape, convert = self.shape(hint)  # refuses what is not mirrored; makes the builders
         if convert is None:
             return name
