@@ -255,3 +255,16 @@ def test_a_reference_to_an_unreadable_object_of_the_wrong_kind_is_still_named() 
         '$.people[0] ("wang-huning").country',
     }
     assert "an event" in problems['$.people[0] ("wang-huning").country']
+
+
+def test_a_list_asked_for_is_read_as_a_list_and_a_tuple_as_a_tuple(tiny: dm.Dossier) -> None:
+    text = "[" + dm.to_json(tiny, indent=None) + "]"
+    as_list = dm.from_json(text, list[dm.Dossier])
+    as_tuple = dm.from_json(text, tuple[dm.Dossier, ...])
+    assert isinstance(as_list, list)
+    assert as_list == [tiny]
+    assert isinstance(as_tuple, tuple)
+    assert as_tuple == (tiny,)
+    assert dm.from_json('["wang-yi"]', list[str]) == ["wang-yi"]
+    # The model's own list fields stay tuples, so that its objects stay hashable.
+    assert isinstance(as_list[0].people, tuple)

@@ -13,6 +13,7 @@ in short.
 from __future__ import annotations
 
 import codecs
+import collections.abc
 import datetime as dt
 import enum
 import json
@@ -58,6 +59,7 @@ _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _READING_ERRORS = (DiplomodelError, cattrs.BaseValidationError, ValueError, TypeError)
+_LIST_TYPES = (list, collections.abc.MutableSequence)
 
 
 class _ReadProblemsError(ValidationError):
@@ -147,6 +149,8 @@ def _make_converter() -> cattrs.Converter:
     # curation loader's) reads nested values with its own hooks.
     def tuple_from_list(type_: Any, made: cattrs.Converter) -> Any:
         (item_type, *_rest) = typing.get_args(type_) or (Any,)
+        # A list where one is asked for; the model's own fields hold tuples.
+        container = list if (typing.get_origin(type_) or type_) in _LIST_TYPES else tuple
         hook: list[Any] = []  # found on first use: the item class may not be registered yet
 
         def structure(value: Any, _type: Any) -> Any:
@@ -164,7 +168,7 @@ def _make_converter() -> cattrs.Converter:
                     problems += _problems_of(error, f"$[{index}]")
             if problems:
                 raise _ReadProblemsError("invalid list", problems)
-            return tuple(items)
+            return container(items)
 
         return structure
 
