@@ -934,3 +934,13 @@ def test_new_fields_of_the_model_load_through_the_converter(tmp_path: Path) -> N
         "extended[0].quantities[0].unit",
         "extended[0].quantities[0].evidence[0]",
     }
+
+
+def test_a_second_load_resolves_no_type_hints_again() -> None:
+    import typing
+    from unittest import mock
+
+    dm.load_seed()
+    with mock.patch.object(typing, "get_type_hints", wraps=typing.get_type_hints) as hints:
+        dm.load_seed()
+    assert hints.call_count == 0

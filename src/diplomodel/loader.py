@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 import re
 import stat
@@ -110,6 +111,7 @@ def _key_of(cls: type[Any], field: str) -> str:
     return renamed or field
 
 
+@functools.cache  # classes do not change, and type hints are dear to resolve
 def _fields_of(cls: type[Any]) -> tuple[dict[str, Any], dict[str, attrs.Attribute[Any]]]:
     """The type hints of ``cls``, and its curation keys each with the field it fills."""
     keys = {_key_of(cls, field.name): field for field in attrs.fields(cls) if field.init}
