@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import os
 import re
 import stat
@@ -111,11 +110,16 @@ def _key_of(cls: type[Any], field: str) -> str:
     return renamed or field
 
 
-@functools.cache  # classes do not change, and type hints are dear to resolve
 def _fields_of(cls: type[Any]) -> tuple[dict[str, Any], dict[str, attrs.Attribute[Any]]]:
     """The type hints of ``cls``, and its curation keys each with the field it fills."""
-    keys = {_key_of(cls, field.name): field for field in attrs.fields(cls) if field.init}
-    return typing.get_type_hints(cls), keys
+    known = _FIELDS_OF.get(cls)
+    if known is None:  # classes do not change, and type hints are dear to resolve
+        keys = {_key_of(cls, field.name): field for field in attrs.fields(cls) if field.init}
+        known = _FIELDS_OF[cls] = (typing.get_type_hints(cls), keys)
+    return known
+
+
+_FIELDS_OF: dict[type[Any], tuple[dict[str, Any], dict[str, attrs.Attribute[Any]]]] = {}
 
 
 _KEY_OF_FIELD: dict[tuple[type[Any], str], str] = {
