@@ -257,16 +257,16 @@ def _references_sound(
     unreadable: Mapping[str, str],
 ) -> bool:
     """Whether :func:`_reference_problem` finds nothing, told without building paths."""
+    # The kind of each id (None: an unreadable object of a section with no kind).
+    kind_of: dict[str, str | None] = {id: kind_name(entity) for id, entity in by_id.items()}
+    for id, section in unreadable.items():
+        kind_of.setdefault(id, _KIND_OF_SECTION.get(section))
     for section in SECTIONS:
         for _index, obj in sections.get(section, ()):
             for target, kinds in targets_of(obj):
-                found = by_id.get(target)
-                if found is not None:
-                    kind: str | None = kind_name(found)
-                elif target in unreadable:
-                    kind = _KIND_OF_SECTION.get(unreadable[target])
-                else:
+                if target not in kind_of:
                     return False
+                kind = kind_of[target]
                 if kind is not None and kind not in kinds:
                     return False
     return True
@@ -546,17 +546,21 @@ def _evidence_sound(
     sections: Mapping[str, Sequence[tuple[int, Any]]],
 ) -> bool:
     """Whether :func:`_check_evidence` finds nothing, told without building paths."""
+    # An Evidence's end is its start plus the quote's length, so the quote stands in
+    # the text exactly when the text goes on with it at the start.
+    stands_at = text.startswith
     for artifact in article.artifacts:
         span = artifact.evidence
-        if text[span.start : span.end] != span.quote:
+        if not stands_at(span.quote, span.start):
             return False
+    overlapping = artifacts.overlapping if artifacts.starts else None
     for section in ("uncited", *_KIND_OF_SECTION):
-        is_fact = section != "uncited"
+        check_artifacts = overlapping if section != "uncited" else None
         for _index, obj in sections.get(section, ()):
             for span in spans_of(obj):
-                if text[span.start : span.end] != span.quote:
+                if not stands_at(span.quote, span.start):
                     return False
-                if is_fact and artifacts.overlapping(span) is not None:
+                if check_artifacts is not None and check_artifacts(span) is not None:
                     return False
     return True
 
