@@ -369,3 +369,15 @@ def test_text_read_fast_keeps_no_utf8_copy_of_its_strings() -> None:
     # msgspec leaves a UTF-8 copy inside each non-ASCII string it writes; the fast
     # path writes the text back to compare it, so it must build from fresh strings.
     assert sys.getsizeof(fast.article.text) == sys.getsizeof(reference.article.text)
+
+
+def test_a_class_with_a_pre_init_hook_is_left_to_the_reference_reader() -> None:
+    @attrs.frozen
+    class Hooked:
+        name: str
+
+        def __attrs_pre_init__(self) -> None:
+            pass
+
+    assert fast_reader(Hooked) is None
+    assert dm.from_json('{"name": "x"}', Hooked) == Hooked(name="x")

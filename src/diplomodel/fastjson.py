@@ -197,6 +197,8 @@ class _Mirror:
     def struct(self, cls: type[Any]) -> Any:
         if cls in self.structs:
             return self.structs[cls]
+        if hasattr(cls, "__attrs_pre_init__"):
+            raise _UnsupportedTypeError(cls)  # a builder does not run it: read the reference way
         hints = typing.get_type_hints(cls)
         namespace: dict[str, Any] = {
             "cls": cls,
