@@ -658,7 +658,7 @@ def _standard_text(data: Any, indent: int | None, what: str) -> str:
 
 def _msgspec_text(fast: Any, data: Any, indent: int | None) -> str | None:
     """Values msgspec writes as the standard library does, as text; ``None`` where it
-    cannot write them (an integer beyond 64 bits, for msgspec before 0.19)."""
+    cannot write them (an integer beyond 64 bits, for a msgspec that has no way to)."""
     try:
         encoded: bytes = fast.encode(data)
     except (TypeError, OverflowError):
