@@ -245,3 +245,20 @@ def test_a_number_json_has_not_is_refused_naming_where_it_is(
         assert [problem.path for problem in raised.value.problems] == [at]
         assert repr(value) in raised.value.problems[0].message
         assert "Dossier" in str(raised.value)
+
+
+def test_a_dossier_and_a_corpus_are_checked_field_by_field_not_walked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the fields typed float are looked at: the JSON-ready values are not walked
+    again (a hook of another kind is, see _json_text_of)."""
+    msgspec = pytest.importorskip("msgspec")
+    monkeypatch.setattr(serialize, "_MSGSPEC", [msgspec.json])
+    walked: list[Any] = []
+    monkeypatch.setattr(serialize, "_written_alike", walked.append)
+    corpus = dm.Corpus(dossiers=(SEED,))
+    for indent in (None, 2):
+        text = dm.to_json(corpus, indent=indent)
+        assert dm.from_json(text, dm.Corpus) == corpus
+        assert dm.from_json(dm.to_json(SEED, indent=indent), dm.Dossier) == SEED
+    assert walked == []

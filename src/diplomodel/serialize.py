@@ -183,15 +183,18 @@ def _written_alike(data: Any) -> Any:
     while stack:
         value = stack.pop()
         kind = value.__class__
+        if kind in _PLAIN:
+            continue
         if kind is dict:
-            if any(key.__class__ is not str for key in value):
-                raise _WrittenOtherwiseError
+            for key in value:
+                if key.__class__ is not str:
+                    raise _WrittenOtherwiseError
             stack.extend(value.values())
         elif kind is list or kind is tuple:
             stack.extend(value)
         elif kind is float:
             _float_written_alike(value)
-        elif kind not in _PLAIN:
+        else:
             raise _WrittenOtherwiseError
     return data
 
