@@ -13,8 +13,9 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import dossiers, parts_of
 
 import diplomodel as dm
 from diplomodel import serialize
@@ -221,6 +222,16 @@ def test_the_seed_is_written_by_msgspec_whatever_its_words(
 def test_any_finite_quantity_is_written_alike_both_ways(value: float, indent: int | None) -> None:
     fast, standard = _texts(_with_quantity(value), indent)
     assert fast == standard
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dossier=dossiers(), indent=st.sampled_from([None, 2]))
+def test_generated_dossiers_and_their_parts_are_written_alike_both_ways(
+    dossier: dm.Dossier, indent: int | None
+) -> None:
+    for obj in (dossier, dm.Corpus(dossiers=(dossier,)), *parts_of(dossier)):
+        fast, standard = _texts(obj, indent)
+        assert fast == standard
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
