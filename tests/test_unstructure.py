@@ -8,6 +8,8 @@ every class the model writes.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -134,3 +136,38 @@ def test_a_class_whose_hints_cannot_be_resolved_is_refused_as_cattrs_refuses_it(
         REFERENCE.unstructure(Unresolved(missing=1))
     with pytest.raises(NameError):
         dm.converter.copy().unstructure(Unresolved(missing=1))
+
+
+def test_a_thread_waits_for_the_function_another_is_generating() -> None:
+    """The first two writes of a class, at once: the second waits for the generated
+    function rather than call one not made yet."""
+    made = dm.converter.copy()
+    generating, second_started = threading.Event(), threading.Event()
+
+    def evidence_hook(_cls: Any) -> Any:  # asked for while the dossier's code is generated
+        generating.set()
+        second_started.wait(timeout=10)
+        time.sleep(0.2)  # time for the second thread to reach the function
+        return lambda span: [span.start, span.end]
+
+    made.register_unstructure_hook_factory(lambda cls: cls is dm.Evidence, evidence_hook)
+    hook = made.get_unstructure_hook(dm.Dossier)
+    results: dict[str, Any] = {}
+
+    def write(name: str) -> None:
+        try:
+            results[name] = hook(SEED)
+        except Exception as error:  # the test says which thread failed and how
+            results[name] = error
+
+    first = threading.Thread(target=write, args=("first",))
+    first.start()
+    assert generating.wait(timeout=10)
+    second = threading.Thread(target=write, args=("second",))
+    second.start()
+    second_started.set()
+    first.join()
+    second.join()
+    assert results["first"] == results["second"]
+    span = SEED.events[0].evidence[0]
+    assert results["second"]["events"][0]["evidence"][0] == [span.start, span.end]

@@ -19,6 +19,7 @@ import json
 import math
 import re
 import sys
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -251,6 +252,11 @@ class _Code:
         return typing.cast(Callable[[Any], Any], self.namespace["write"])
 
 
+_GENERATING = threading.RLock()
+"""Held while code is generated: by one thread at a time, which may generate the code of
+the types inside on its way."""
+
+
 class _Writer:
     """Writes values of one type as an expression of generated code; makes its hook."""
 
@@ -268,13 +274,17 @@ class _Writer:
         class a hint names exists)."""
         function = self._functions.get(mode)
         if function is None:
-            if mode in self._generating:  # a type inside itself: found when called
-                return lambda value: self._functions[mode](value)
-            self._generating.add(mode)
-            try:
-                function = self._functions[mode] = _Code(mode, self.made).function(self.write)
-            finally:
-                self._generating.discard(mode)
+            with _GENERATING:  # another thread waits for the function rather than half of it
+                function = self._functions.get(mode)
+                if function is None:
+                    if mode in self._generating:  # a type inside itself: found when called
+                        return lambda value: self._functions[mode](value)
+                    self._generating.add(mode)
+                    try:
+                        code = _Code(mode, self.made)
+                        function = self._functions[mode] = code.function(self.write)
+                    finally:
+                        self._generating.discard(mode)
         return function
 
     def hook(self) -> Callable[[Any], Any]:
