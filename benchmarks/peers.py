@@ -12,7 +12,8 @@ The corpus is the seed copied under fresh ids. In every round each library
 decodes (garbage collector off, then on) and encodes every document, in
 turns, and the table gives the median over rounds of the per-round ratio
 diplomodel / peer, so a busy spell of a shared machine weighs on both sides
-of a ratio alike. Memory is what the decoded graph of the whole corpus holds
+of a ratio alike; two more rows give what indenting adds to each library's own
+compact writing. Memory is what the decoded graph of the whole corpus holds
 (tracemalloc), once per library. Before timing, each peer's decoding is
 checked to give back the same data as the JSON (a round trip).
 
@@ -207,13 +208,20 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     }
     ratios: dict[str, list[float]] = {}
     for _round in range(args.rounds):
+        writing: dict[str, dict[str, float]] = {}
         for step, runners in steps.items():
             for collect in (False, True) if step == "from_json" else (True,):
                 times = {name: _timed(run, collect) for name, run in runners.items()}
                 label = f"{step} (GC {'on' if collect else 'off'})" if step == "from_json" else step
+                writing[label] = times
                 for peer in ("msgspec", "pydantic"):
                     key = f"{label} / {peer}"
                     ratios.setdefault(key, []).append(times["diplomodel"] / times[peer])
+        # What indenting adds to each library's own compact writing.
+        for name in ("diplomodel", "msgspec"):
+            indented, compact = writing["to_json indent=2"][name], writing["to_json compact"][name]
+            key = f"to_json indent=2 / compact, {name}'s own"
+            ratios.setdefault(key, []).append(indented / compact)
     for objects in (our_objects, their_objects, pydantic_objects):
         objects.clear()  # measured afresh below
     memory = {

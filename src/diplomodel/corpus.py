@@ -26,7 +26,7 @@ from .loader import read_dossier
 from .merge import Attestation, Conflict, StatusReport, World
 from .people import Person
 from .queries import Queries, QueryIndex, cached_index
-from .serialize import converter, from_json, to_dict
+from .serialize import from_json
 
 __all__ = ["Conflict", "Corpus", "is_corpus_json", "read_corpus"]
 
@@ -209,10 +209,6 @@ class Corpus(Queries):
         """Every event, merged across articles: each once."""
         return tuple(self._query_index().events)
 
-
-converter.register_unstructure_hook(
-    Corpus, lambda corpus: {"dossiers": [to_dict(d) for d in corpus.dossiers]}
-)
 
 _CORPUS_START = re.compile(r'\s*\{\s*"dossiers"\s*:')
 

@@ -17,15 +17,20 @@ import collections.abc
 import datetime as dt
 import enum
 import json
+import math
 import re
 import sys
+import threading
+import types
 import typing
+from collections.abc import Callable
 from itertools import accumulate
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 from cattrs.cols import is_sequence
+from cattrs.fns import identity
 from cattrs.preconf.json import make_converter
 
 from .errors import (
@@ -135,6 +140,294 @@ def _key_list(keys: list[str]) -> str:
     return shown if len(keys) <= 5 else f"{shown} and {len(keys) - 5} more"
 
 
+# Writing. The converter unstructures an attrs object, a tuple, an optional, an enum
+# or a date with a function generated for its type: one expression, a dict literal
+# per object with the objects inside written in place (a comprehension per tuple),
+# so a dossier is written in a few calls rather than one cattrs dispatch per value.
+# Each hook keeps its writer, which the generated code of enclosing types asks for
+# the expression; a hook of any other kind is called as it is.
+
+_TO_DICT = "to_dict"
+"""Generated code that gives exactly the converter's JSON-ready form."""
+
+_FOR_MSGSPEC = "for_msgspec"
+"""Generated code that gives the same values for msgspec to write: tuples of plain values
+stay tuples (written as arrays), and every float is checked to be one msgspec writes as
+the standard library does."""
+
+_WRITER = "diplomodel_writer"
+"""The attribute of a generated hook that holds its writer."""
+
+_PLAIN = frozenset({str, int, bool, type(None)})
+"""The classes of JSON-ready values that msgspec and the standard library write alike."""
+
+
+class _WrittenOtherwiseError(Exception):
+    """A value that msgspec would write unlike the standard library: write the standard way."""
+
+
+def _float_written_alike(value: Any) -> Any:
+    """``value``, if msgspec writes it as the standard library does.
+
+    Python writes a float with an exponent below 1e-4 and from 1e16 (``1e-05``,
+    ``1e+16``), msgspec without one (``0.00001``, ``1e16``); elsewhere both write the
+    shortest digits that read back the same. msgspec writes NaN and infinities as
+    ``null``, the standard library as ``NaN`` and ``Infinity``.
+    """
+    if isinstance(value, float) and not (1e-4 <= abs(value) < 1e16 or value == 0.0):
+        raise _WrittenOtherwiseError
+    return value
+
+
+def _written_alike(data: Any) -> Any:
+    """JSON-ready ``data``, if msgspec writes all of it as the standard library does
+    (a walk of its values, linear in their number)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        kind = value.__class__
+        if kind in _PLAIN:
+            continue
+        if kind is dict:
+            for key in value:
+                if key.__class__ is not str:
+                    raise _WrittenOtherwiseError
+            stack.extend(value.values())
+        elif kind is list or kind is tuple:
+            stack.extend(value)
+        elif kind is float:
+            _float_written_alike(value)
+        else:
+            raise _WrittenOtherwiseError
+    return data
+
+
+def _may_be_float(hint: Any) -> bool:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return float in typing.get_args(hint)
+    return hint is float
+
+
+class _Code:
+    """Generated code being written: its mode, and the objects its names stand for."""
+
+    def __init__(self, mode: str, made: cattrs.Converter) -> None:
+        self.mode = mode
+        self.made = made
+        self.namespace: dict[str, Any] = {}
+        self.inlining: list[_Writer] = []  # objects written in place, to call a type inside itself
+        self._names: dict[int, str] = {}
+        self._locals = 0
+
+    def bind(self, value: Any) -> str:
+        """The name of ``value`` in the generated code."""
+        name = self._names.get(id(value))
+        if name is None:
+            name = self._names[id(value)] = f"_{len(self._names)}"
+            self.namespace[name] = value
+        return name
+
+    def fresh(self) -> str:
+        """A local name not used yet."""
+        self._locals += 1
+        return f"v{self._locals}"
+
+    def value(self, hint: Any, expression: str) -> str:
+        """An expression for the JSON-ready form of ``expression``, of type ``hint``
+        (``None``: not annotated, found at run time as cattrs does)."""
+        hook = self.made.unstructure if hint is None else self.made.get_unstructure_hook(hint)
+        writer: _Writer | None = getattr(hook, _WRITER, None)
+        if writer is not None:
+            return writer.write(expression, self)
+        if hook is identity:
+            if self.mode == _FOR_MSGSPEC and _may_be_float(hint):
+                return f"{self.bind(_float_written_alike)}({expression})"
+            return expression
+        written = f"{self.bind(hook)}({expression})"
+        return f"{self.bind(_written_alike)}({written})" if self.mode == _FOR_MSGSPEC else written
+
+    def function(self, write: Callable[[str, _Code], str]) -> Callable[[Any], Any]:
+        """The function of one parameter that returns what ``write`` writes of it."""
+        parameter = self.fresh()
+        source = f"def write({parameter}):\n    return {write(parameter, self)}\n"
+        exec(compile(source, "<diplomodel writer>", "exec"), self.namespace)
+        return typing.cast(Callable[[Any], Any], self.namespace["write"])
+
+
+_GENERATING = threading.RLock()
+"""Held while code is generated: by one thread at a time, which may generate the code of
+the types inside on its way."""
+
+
+class _Writer:
+    """Writes values of one type as an expression of generated code; makes its hook."""
+
+    def __init__(self, made: cattrs.Converter) -> None:
+        self.made = made
+        self._functions: dict[str, Callable[[Any], Any]] = {}
+        self._generating: set[str] = set()
+
+    def write(self, expression: str, code: _Code) -> str:
+        """An expression for the JSON-ready form of ``expression``."""
+        raise NotImplementedError
+
+    def function(self, mode: str) -> Callable[[Any], Any]:
+        """The generated function of this type in ``mode``, made on first use (when every
+        class a hint names exists)."""
+        function = self._functions.get(mode)
+        if function is None:
+            with _GENERATING:  # another thread waits for the function rather than half of it
+                function = self._functions.get(mode)
+                if function is None:
+                    if mode in self._generating:  # a type inside itself: found when called
+                        return lambda value: self._functions[mode](value)
+                    self._generating.add(mode)
+                    try:
+                        code = _Code(mode, self.made)
+                        function = self._functions[mode] = code.function(self.write)
+                    finally:
+                        self._generating.discard(mode)
+        return function
+
+    def hook(self) -> Callable[[Any], Any]:
+        """The converter's unstructure hook of this type, which keeps this writer."""
+
+        def unstructure(value: Any) -> Any:
+            return self.function(_TO_DICT)(value)
+
+        setattr(unstructure, _WRITER, self)
+        return unstructure
+
+
+class _ObjectWriter(_Writer):
+    """An attrs object as a dict of its init fields, in field order, as cattrs writes it."""
+
+    def __init__(self, cls: type[Any], made: cattrs.Converter) -> None:
+        super().__init__(made)
+        hints = typing.get_type_hints(cls)
+        self.fields = [
+            (field.name, hints.get(field.name)) for field in attrs.fields(cls) if field.init
+        ]
+
+    def write(self, expression: str, code: _Code) -> str:
+        if not expression.isidentifier() or self in code.inlining:
+            return f"{code.bind(self.function(code.mode))}({expression})"
+        code.inlining.append(self)
+        try:
+            items = [
+                f"{name!r}: {code.value(hint, f'{expression}.{name}')}"
+                for name, hint in self.fields
+            ]
+        finally:
+            code.inlining.pop()
+        return "{" + ", ".join(items) + "}"
+
+
+class _TupleWriter(_Writer):
+    """A ``tuple[X, ...]`` as a list (cattrs's form), or for msgspec as a tuple if its items
+    are written as they are."""
+
+    def __init__(self, item_hint: Any, made: cattrs.Converter) -> None:
+        super().__init__(made)
+        self.item_hint = item_hint
+
+    def write(self, expression: str, code: _Code) -> str:
+        item = code.fresh()
+        written = code.value(self.item_hint, item)
+        if written == item:
+            return expression if code.mode == _FOR_MSGSPEC else f"list({expression})"
+        empty = "()" if code.mode == _FOR_MSGSPEC else "[]"
+        if expression.isidentifier():
+            return f"([{written} for {item} in {expression}] if {expression} else {empty})"
+        items = code.fresh()
+        return f"([{written} for {item} in {items}] if ({items} := {expression}) else {empty})"
+
+
+class _OptionalWriter(_Writer):
+    """An ``X | None``: ``None``, or the value written as an ``X``."""
+
+    def __init__(self, hint: Any, made: cattrs.Converter) -> None:
+        super().__init__(made)
+        self.hint = hint
+
+    def write(self, expression: str, code: _Code) -> str:
+        name = expression if expression.isidentifier() else code.fresh()
+        written = code.value(self.hint, name)
+        if written == name:
+            return expression
+        if name == expression:
+            return f"(None if {name} is None else {written})"
+        return f"(None if ({name} := {expression}) is None else {written})"
+
+
+class _EnumWriter(_Writer):
+    """A member of an enum of strings, as its value (read directly: ``Enum.value`` is a
+    property, dearer than the attribute behind it)."""
+
+    def write(self, expression: str, code: _Code) -> str:
+        return f"{expression}._value_"
+
+
+class _DateWriter(_Writer):
+    """A date as ``YYYY-MM-DD``."""
+
+    def write(self, expression: str, code: _Code) -> str:
+        return f"{expression}.isoformat()"
+
+
+def _is_optional(hint: Any) -> bool:
+    args = typing.get_args(hint)
+    return (
+        typing.get_origin(hint) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _is_homogeneous_tuple(hint: Any) -> bool:
+    args = typing.get_args(hint)
+    return typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_enum_of_strings(hint: Any) -> bool:
+    """An enum whose members are neither strings nor integers themselves (cattrs leaves
+    those as they are) and whose values are all strings."""
+    return (
+        isinstance(hint, type)
+        and issubclass(hint, enum.Enum)
+        and not issubclass(hint, str | int)
+        and all(isinstance(member.value, str) for member in hint)
+    )
+
+
+def _register_writers(made: cattrs.Converter) -> None:
+    """Generated unstructure hooks: each factory takes the converter that asks, so that a
+    copy of ``made`` writes nested values with its own hooks."""
+
+    def object_to_dict(cls: Any, made: cattrs.Converter) -> Any:
+        try:
+            if typing.get_origin(cls) is None:  # not a generic class given its parameters
+                return _ObjectWriter(cls, made).hook()
+        except NameError:  # a hint that cannot be resolved: cattrs says which
+            pass
+        return made.gen_unstructure_attrs_fromdict(cls)
+
+    def tuple_to_list(hint: Any, made: cattrs.Converter) -> Any:
+        return _TupleWriter(typing.get_args(hint)[0], made).hook()
+
+    def optional(hint: Any, made: cattrs.Converter) -> Any:
+        (value_hint,) = (arg for arg in typing.get_args(hint) if arg is not type(None))
+        return _OptionalWriter(value_hint, made).hook()
+
+    made.register_unstructure_hook_factory(_is_optional, optional)
+    made.register_unstructure_hook_factory(_is_homogeneous_tuple, tuple_to_list)
+    made.register_unstructure_hook_factory(
+        _is_enum_of_strings, lambda _enum, made: _EnumWriter(made).hook()
+    )
+    made.register_unstructure_hook_factory(attrs.has, object_to_dict)
+    made.register_unstructure_hook(dt.date, _DateWriter(made).hook())
+
+
 def _make_converter() -> cattrs.Converter:
     made = make_converter(forbid_extra_keys=True, detailed_validation=True)
     made.register_structure_hook(str, _structure_str)
@@ -235,6 +528,7 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     made.register_structure_hook_factory(attrs.has, object_from_dict)
+    _register_writers(made)
     return made
 
 
@@ -345,34 +639,68 @@ def _msgspec_json() -> Any:
 
 _MSGSPEC: list[Any] = []  # found on first use, so that importing diplomodel stays quick
 
-# msgspec and Python write a float alike except where Python uses an exponent (below
-# 1e-4, from 1e16): there msgspec writes "1e16" for "1e+16" and "0.00001" for "1e-05".
-# Text that may hold such a number (or only words that look like one) goes the standard way.
-_DIGIT_THEN_EXPONENT = re.compile(rb"[0-9][eE]")
-_SMALL_FRACTION = b"0.0000"
+
+def _non_finite_numbers(data: Any) -> list[Problem]:
+    """A problem at the JSON path of each NaN or infinity in JSON-ready ``data``."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{path}.{key}", item) for key, item in reversed(value.items()))
+        elif isinstance(value, list | tuple):
+            stack.extend(
+                (f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value)))
+            )
+        elif isinstance(value, float) and not math.isfinite(value):
+            problems.append(
+                Problem(path, f"{shorten(value)} is not a finite number: JSON has none")
+            )
+    return problems
 
 
-def _may_hold_floats_written_otherwise(encoded: bytes) -> bool:
-    """Whether msgspec may have written a float unlike Python (two quick scans of the text:
-    words that only look like such a number send it the standard way too)."""
-    return _SMALL_FRACTION in encoded or _DIGIT_THEN_EXPONENT.search(encoded) is not None
+def _standard_text(data: Any, indent: int | None, what: str) -> str:
+    """JSON-ready ``data`` as the standard library writes it; ``what`` names it in an error."""
+    try:
+        if indent is None:
+            return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        problems = _non_finite_numbers(data)
+        if not problems:
+            raise
+        problems = [Problem(path_with_id(p.path, id_at_index(data)), p.message) for p in problems]
+        raise ValidationError(f"{what} cannot be written as JSON", problems) from None
 
 
-def _json_text_of(data: Any, indent: int | None) -> str:
-    """JSON-ready ``data`` as text: by msgspec where it writes the standard library's bytes."""
+def _msgspec_text(fast: Any, data: Any, indent: int | None) -> str | None:
+    """Values msgspec writes as the standard library does, as text; ``None`` where it
+    cannot write them (an integer beyond 64 bits, for a msgspec that has no way to)."""
+    try:
+        encoded: bytes = fast.encode(data)
+    except (TypeError, OverflowError):
+        return None
+    return (encoded if indent is None else fast.format(encoded, indent=indent)).decode()
+
+
+def _writes_by_msgspec(indent: int | None) -> Any:
+    """msgspec's JSON module if it writes text with this indent, else ``None``."""
     fast = _msgspec_json()
-    if fast is not None and (indent is None or indent > 0):
+    return fast if indent is None or indent > 0 else None
+
+
+def _json_text_of(data: Any, indent: int | None, what: str = "the value") -> str:
+    """JSON-ready ``data`` as text: by msgspec where it writes the standard library's
+    bytes, which a walk of the values decides."""
+    fast = _writes_by_msgspec(indent)
+    if fast is not None:
         try:
-            encoded: bytes = fast.encode(data)
-        except (TypeError, OverflowError):  # an integer beyond 64 bits: the standard way
-            pass
-        else:
-            if not _may_hold_floats_written_otherwise(encoded):
-                text = encoded if indent is None else fast.format(encoded, indent=indent)
-                return text.decode()
-    if indent is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, indent=indent, ensure_ascii=False)
+            text = _msgspec_text(fast, _written_alike(data), indent)
+        except _WrittenOtherwiseError:
+            text = None
+        if text is not None:
+            return text
+    return _standard_text(data, indent, what)
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
@@ -380,9 +708,24 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
 
     ``indent=None`` gives compact text, with no space after ``,`` and ``:``.
     Where msgspec is installed (the ``fast`` extra) it writes the text, byte for
-    byte the same as the standard library writes it, only sooner.
+    byte the same as the standard library writes it, only sooner. A NaN or an
+    infinity (which no field rule lets in) is refused with a
+    :class:`~diplomodel.ValidationError` naming where it is, since JSON has none.
     """
-    return _json_text_of(to_dict(obj), indent)
+    what = type(obj).__name__
+    fast = _writes_by_msgspec(indent)
+    if fast is not None:
+        hook = converter.get_unstructure_hook(type(obj))
+        writer: _Writer | None = getattr(hook, _WRITER, None)
+        if writer is None:  # a hook of another kind: its values are walked
+            return _json_text_of(hook(obj), indent, what)
+        try:
+            text = _msgspec_text(fast, writer.function(_FOR_MSGSPEC)(obj), indent)
+        except _WrittenOtherwiseError:
+            text = None
+        if text is not None:
+            return text
+    return _standard_text(to_dict(obj), indent, what)
 
 
 class _RefusedError(Exception):
