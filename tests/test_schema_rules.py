@@ -123,6 +123,9 @@ _NESTED = {
     "participants": "Participation",
     "artifacts": "Artifact",
     "identifiers": "Identifier",
+    "quantities": "Quantity",
+    "start": "FuzzyDate",  # a role's start and end (an evidence's are numbers)
+    "end": "FuzzyDate",
 }
 
 
