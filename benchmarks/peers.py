@@ -126,6 +126,20 @@ def pydantic_peers() -> type[pydantic.BaseModel]:
     return typing.cast(type[pydantic.BaseModel], make(dm.Dossier))
 
 
+TARGETS = {
+    "from_json (GC off) / msgspec": 4.0,
+    "from_json (GC off) / pydantic": 1.0,
+    "from_json (GC on) / pydantic": 0.6,
+    "to_json compact / msgspec": 2.0,
+    "to_json compact / pydantic": 0.5,
+    "to_json indent=2 / msgspec": 2.0,
+    "to_json indent=2 / pydantic": 0.5,
+    "to_json indent=2 / compact, diplomodel's own": 1.2,
+    "graph memory / msgspec": 1.1,
+}
+"""The ratios diplomodel aims at: each at most this."""
+
+
 def corpus_documents(count: int) -> list[bytes]:
     """``count`` seed-sized dossiers as compact JSON bytes, each under ids of its own."""
     return [text.encode() for text in renamed_texts(dm.load_seed(), count)]
@@ -232,9 +246,15 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     result = {key: statistics.median(values) for key, values in ratios.items()}
     for peer in ("msgspec", "pydantic"):
         result[f"graph memory / {peer}"] = memory["diplomodel"] / memory[peer]
-    print(f"{'diplomodel time or memory / peer (median of paired ratios)':<58}{'ratio':>8}")
+    print(
+        f"{'diplomodel time or memory / peer (median of paired ratios)':<58}"
+        f"{'ratio':>8}{'target':>9}  met"
+    )
     for key, value in result.items():
-        print(f"{key:<58}{value:8.2f}")
+        target = TARGETS.get(key)
+        shown = f"{'':>9}" if target is None else f"{'<= ' + format(target, 'g'):>9}"
+        verdict = "" if target is None else ("  yes" if round(value, 2) <= target else "  no")
+        print(f"{key:<58}{value:8.2f}{shown}{verdict}")
     return result
 
 

@@ -42,4 +42,8 @@ def test_the_peer_benchmark_runs_and_prints_every_ratio() -> None:
     assert lines[0].startswith("4 seed-sized dossiers")
     for row in ROWS:
         line = next(line for line in lines if line.startswith(row))
-        assert float(line.split()[-1]) > 0
+        ratio, *target = line.removeprefix(row).split()
+        assert float(ratio) > 0
+        if target:  # a row with a target says whether the ratio meets it
+            assert target[0] == "<="
+            assert target[2] == ("yes" if float(ratio) <= float(target[1]) else "no")
