@@ -381,3 +381,34 @@ def test_a_class_with_a_pre_init_hook_is_left_to_the_reference_reader() -> None:
 
     assert fast_reader(Hooked) is None
     assert dm.from_json('{"name": "x"}', Hooked) == Hooked(name="x")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        lambda raw: memoryview(raw),
+        lambda raw: list(raw),
+        lambda raw: 10**15,
+        lambda raw: raw.decode() + "\ud800",
+    ],
+    ids=["memoryview", "list of bytes", "a large int", "a lone surrogate"],
+)
+def test_what_is_not_json_text_is_left_to_the_reference_reader(given: Any) -> None:
+    text = given(dm.to_json(SEED, indent=None).encode())
+    assert fast_outcome(text, dm.Dossier) is NOT_FAST
+    with pytest.raises(dm.ValidationError) as refused:
+        dm.from_json(text, dm.Dossier)
+    assert refused.value.problems[0].path == "$"
+
+
+def test_a_misplaced_end_is_reported_by_the_whole_dossier_check_too() -> None:
+    event = SEED.events[0]
+    span = event.evidence[0]
+    with attrs.validators.disabled():  # as a caller may build it
+        stretched = attrs.evolve(span, end=span.end + 3)
+    sections: dict[str, list[tuple[int, Any]]] = {
+        name: list(enumerate(getattr(SEED, name))) for name in SECTIONS
+    }
+    sections["events"][0] = (0, attrs.evolve(event, evidence=(stretched, *event.evidence[1:])))
+    problems = check_dossier(SEED.article, sections)
+    assert [problem.path for problem in problems] == [f'$.events[0] ("{event.id}").evidence[0]']

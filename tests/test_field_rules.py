@@ -172,3 +172,22 @@ def test_a_list_of_ids_still_names_each_bad_or_repeated_item() -> None:
     paths = {problem.path: problem.message for problem in _problems(data, dm.ConsensusItem)}
     assert "must be a slug id" in paths["$.parties[1]"]
     assert "repeats the id" in paths["$.parties[2]"]
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: dm.Evidence(quote="abc", start=1.0, end=4), "start"),
+        (lambda: dm.Evidence(quote="abc", start=1, end=4.0), "end"),
+        (lambda: dm.Evidence(quote="abc", start=True, end=4), "start"),
+        (lambda: attrs.evolve(dm.load_seed().events[0], number=1e16), "number"),
+    ],
+    ids=["float start", "float end", "bool start", "float number"],
+)
+def test_a_whole_number_field_refuses_other_numbers_built_in_python(build: Any, field: str) -> None:
+    # Every writer then writes the field alike: msgspec would write 1e16 where Python
+    # writes 1e+16, and null for an infinity.
+    with pytest.raises(FieldError) as refused:
+        build()
+    assert refused.value.field == field
+    assert "whole number" in refused.value.message

@@ -273,3 +273,18 @@ def test_a_dossier_and_a_corpus_are_checked_field_by_field_not_walked(
         assert dm.from_json(text, dm.Corpus) == corpus
         assert dm.from_json(dm.to_json(SEED, indent=indent), dm.Dossier) == SEED
     assert walked == []
+
+
+def test_a_lone_surrogate_is_written_the_standard_way_not_raised() -> None:
+    pytest.importorskip("msgspec")
+    event = attrs.evolve(SEED.events[0], title="talks \ud800")  # built in Python, unchecked
+    for indent in (None, 2):
+        fast, standard = _texts(event, indent)
+        assert fast == standard
+        assert "talks \ud800" in fast
+
+
+def test_a_string_indent_is_the_standard_librarys() -> None:
+    data = dm.to_dict(SEED)
+    text = dm.to_json(SEED, indent="\t")  # type: ignore[arg-type]
+    assert text == json.dumps(data, indent="\t", ensure_ascii=False)

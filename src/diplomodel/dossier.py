@@ -546,19 +546,16 @@ def _evidence_sound(
     sections: Mapping[str, Sequence[tuple[int, Any]]],
 ) -> bool:
     """Whether :func:`_check_evidence` finds nothing, told without building paths."""
-    # An Evidence's end is its start plus the quote's length, so the quote stands in
-    # the text exactly when the text goes on with it at the start.
-    stands_at = text.startswith
     for artifact in article.artifacts:
         span = artifact.evidence
-        if not stands_at(span.quote, span.start):
+        if text[span.start : span.end] != span.quote:
             return False
     overlapping = artifacts.overlapping if artifacts.starts else None
     for section in ("uncited", *_KIND_OF_SECTION):
         check_artifacts = overlapping if section != "uncited" else None
         for _index, obj in sections.get(section, ()):
             for span in spans_of(obj):
-                if not stands_at(span.quote, span.start):
+                if text[span.start : span.end] != span.quote:
                     return False
                 if check_artifacts is not None and check_artifacts(span) is not None:
                     return False

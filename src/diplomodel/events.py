@@ -19,7 +19,14 @@ from .dates import FuzzyDate
 from .errors import FieldError, shorten
 from .evidence import Evidence
 from .external import Identifier, unique_identifiers
-from .identifiers import brief, non_empty, schema_keywords, valid_id, valid_ids
+from .identifiers import (
+    brief,
+    non_empty,
+    require_whole_number,
+    schema_keywords,
+    valid_id,
+    valid_ids,
+)
 from .quantities import Quantity
 
 __all__ = ["Event", "EventKind", "EventStatus", "ParticipantPart", "Participation", "Place"]
@@ -155,6 +162,8 @@ def _known_cameo(_instance: Any, attribute: attrs.Attribute[Any], code: str | No
 
 @schema_keywords(lambda _is_array: {"minimum": 1}, exact=True)
 def _positive(_instance: Any, attribute: attrs.Attribute[Any], number: int | None) -> None:
+    if number is not None:
+        require_whole_number(attribute.name, number)
     if number is not None and number < 1:
         raise FieldError(attribute.name, f"must be 1 or more, got {shorten(number)}")
 

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from .errors import FieldError, shorten
-from .identifiers import brief, non_empty, schema_keywords
+from .identifiers import brief, non_empty, require_whole_number, schema_keywords
 
 __all__ = ["Evidence", "find_occurrences"]
 
@@ -20,6 +20,7 @@ __all__ = ["Evidence", "find_occurrences"]
 # end = start + len(quote) >= 1; JSON Schema cannot compare fields, so it says only that.
 @schema_keywords(lambda _is_array: {"minimum": 1})
 def _offsets_fit_quote(instance: Evidence, attribute: attrs.Attribute[Any], end: int) -> None:
+    require_whole_number(attribute.name, end)
     if end - instance.start != len(instance.quote):
         raise FieldError(
             attribute.name,
@@ -32,6 +33,7 @@ def _offsets_fit_quote(instance: Evidence, attribute: attrs.Attribute[Any], end:
 
 @schema_keywords(lambda _is_array: {"minimum": 0}, exact=True)
 def _not_negative(_instance: Any, attribute: attrs.Attribute[Any], start: int) -> None:
+    require_whole_number(attribute.name, start)
     if start < 0:
         raise FieldError(attribute.name, f"must be 0 or more, got {shorten(start)}")
 

@@ -292,6 +292,8 @@ def _reader(msgspec: Any, shape: Any, build: Callable[[Any], Any]) -> Callable[[
                 gc.enable()
 
     def _read(text: str | bytes) -> Any:
+        if not isinstance(text, str | bytes | bytearray):
+            return NOT_FAST  # the reference reader names what was given
         try:
             raw = text.encode() if isinstance(text, str) else bytes(text)
             value = decoder.decode(raw)

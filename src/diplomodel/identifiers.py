@@ -35,6 +35,7 @@ __all__ = [
     "non_empty",
     "non_empty_if_given",
     "non_empty_items",
+    "require_whole_number",
     "schema_keywords",
     "valid_id",
     "valid_ids",
@@ -63,6 +64,7 @@ _ID = re.compile(ID_PATTERN)
 # once. Bounded, so that reading many articles keeps it small.
 _KNOWN_IDS: set[str] = set()
 _KNOWN_IDS_KEPT = 1 << 16
+_KNOWN_ID_LENGTH = 80  # longer ones, rare, are matched each time: the memory stays small
 
 
 def is_id(value: object) -> bool:
@@ -73,9 +75,10 @@ def is_id(value: object) -> bool:
         return True
     if _ID.match(value) is None:
         return False
-    if len(_KNOWN_IDS) >= _KNOWN_IDS_KEPT:
-        _KNOWN_IDS.clear()
-    _KNOWN_IDS.add(value)
+    if len(value) <= _KNOWN_ID_LENGTH:
+        if len(_KNOWN_IDS) >= _KNOWN_IDS_KEPT:
+            _KNOWN_IDS.clear()
+        _KNOWN_IDS.add(value)
     return True
 
 
@@ -96,6 +99,16 @@ def schema_keywords(
         return validator
 
     return attach
+
+
+def require_whole_number(field: str, value: object) -> None:
+    """Raise a :class:`FieldError` unless ``value`` is an ``int`` (not a bool, not a float).
+
+    Reading JSON refuses other numbers already; this keeps an object built in
+    Python to the type it declares, so that it is written alike by every writer.
+    """
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise FieldError(field, f"must be a whole number, got {shorten(value)}")
 
 
 def field_rules(validator: Any) -> tuple[Any, ...]:

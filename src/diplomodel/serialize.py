@@ -675,10 +675,11 @@ def _standard_text(data: Any, indent: int | None, what: str) -> str:
 
 def _msgspec_text(fast: Any, data: Any, indent: int | None) -> str | None:
     """Values msgspec writes as the standard library does, as text; ``None`` where it
-    cannot write them (an integer beyond 64 bits, for a msgspec that has no way to)."""
+    cannot write them (an integer beyond 64 bits, for a msgspec that has no way to;
+    a lone surrogate, which has no UTF-8 form)."""
     try:
         encoded: bytes = fast.encode(data)
-    except (TypeError, OverflowError):
+    except (TypeError, OverflowError, UnicodeEncodeError):
         return None
     return (encoded if indent is None else fast.format(encoded, indent=indent)).decode()
 
@@ -686,7 +687,8 @@ def _msgspec_text(fast: Any, data: Any, indent: int | None) -> str | None:
 def _writes_by_msgspec(indent: int | None) -> Any:
     """msgspec's JSON module if it writes text with this indent, else ``None``."""
     fast = _msgspec_json()
-    return fast if indent is None or indent > 0 else None
+    numeric = isinstance(indent, int) and not isinstance(indent, bool)
+    return fast if indent is None or (numeric and indent > 0) else None
 
 
 def _json_text_of(data: Any, indent: int | None, what: str = "the value") -> str:
@@ -711,6 +713,10 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     byte the same as the standard library writes it, only sooner. A NaN or an
     infinity (which no field rule lets in) is refused with a
     :class:`~diplomodel.ValidationError` naming where it is, since JSON has none.
+    Values are written as their fields' types say (the types mypy checks): a
+    value of another type in a field without a rule that checks it, such as a
+    ``Decimal`` set as an event's title in Python, may be written differently
+    with msgspec and without it.
     """
     what = type(obj).__name__
     fast = _writes_by_msgspec(indent)
