@@ -25,7 +25,7 @@ from .institutions import Institution
 from .loader import read_dossier
 from .merge import Attestation, Conflict, StatusReport, World
 from .people import Person
-from .queries import Queries, QueryIndex, cached_index
+from .queries import Queries, QueryIndex, cached_index, collector_paused
 from .serialize import converter, from_json, to_dict
 
 __all__ = ["Conflict", "Corpus", "is_corpus_json", "read_corpus"]
@@ -89,6 +89,9 @@ class Corpus(Queries):
     _by_kind: dict[type[Any], tuple[Any, ...]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
+    _conflicts: tuple[Conflict, ...] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _duplicate_articles(self.dossiers)
@@ -110,13 +113,17 @@ class Corpus(Queries):
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Corpus:
         """A corpus of curation files (``.toml``), JSON dumps and corpus files (``.json``)."""
-        return cls([dossier for path in paths for dossier in read_corpus(path).dossiers])
+        with collector_paused():  # see queries.collector_paused: many objects, no garbage
+            return cls([dossier for path in paths for dossier in read_corpus(path).dossiers])
 
     def _merged_world(self) -> World:
         return cached_index(self, lambda: World(self.dossiers), "_world")
 
     def _query_index(self) -> QueryIndex:
         return cached_index(self, lambda: QueryIndex(self.dossiers, self._merged_world()))
+
+    def _indexed(self) -> tuple[Dossier, ...]:
+        return self.dossiers
 
     def _entities_by_id(self) -> dict[str, Entity]:
         def build() -> dict[str, Entity]:
@@ -132,7 +139,7 @@ class Corpus(Queries):
     @property
     def conflicts(self) -> tuple[Conflict, ...]:
         """Every fact on which articles disagree about one thing."""
-        return tuple(self._merged_world().conflicts)
+        return cached_index(self, lambda: tuple(self._merged_world().conflicts), "_conflicts")
 
     def check(self) -> Corpus:
         """The corpus itself, or :class:`~diplomodel.ValidationError` listing its conflicts."""
@@ -207,7 +214,7 @@ class Corpus(Queries):
     @property
     def events(self) -> tuple[Event, ...]:
         """Every event, merged across articles: each once."""
-        return tuple(self._query_index().events)
+        return self._query_index().events
 
 
 converter.register_unstructure_hook(
@@ -233,7 +240,8 @@ def read_corpus(path: str | Path) -> Corpus:
         text = _json_text(Path(path))
         if is_corpus_json(text):
             try:
-                return from_json(text, Corpus)
+                with collector_paused():  # many dossiers: see queries.collector_paused
+                    return from_json(text, Corpus)
             except ValidationError as error:
                 label = shorten_path(path)
                 raise ValidationError(f"{label}: {error.summary}", error.problems) from None
