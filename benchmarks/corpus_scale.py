@@ -6,12 +6,12 @@ about the first copy's things has the same answers at every size: if its time
 per call grows with N, the query scans.
 
 Building is ``Corpus(dossiers)`` with its merged world, its query index and its
-lookups (all built lazily, forced here). In every round it is timed with the
+lookups of ids and kinds (all built lazily, forced here). In every round it is timed with the
 garbage collector off and then on, so a busy spell of a shared machine weighs on
 both; the table gives the medians, per dossier, and the median of the rounds'
 own ratios on / off. Each query is then timed on the corpus just built: its
-first call (which builds what that query keeps, such as the timeline without
-planned events) and its repeated calls (per call, over a batch).
+first call (which builds what that query keeps, such as the evidence spans of
+``mentions``) and its repeated calls (per call, over a batch).
 
 Run: python benchmarks/corpus_scale.py [--sizes 1000,4000] [--rounds R]
 """

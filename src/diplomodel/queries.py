@@ -211,6 +211,8 @@ class QueryIndex:
         self.appointments_of = _frozen(appointments)
         timeline, involving, interactions = self._add_events(world)
         self.timeline: tuple[TimelineEntry, ...] = tuple(sorted(timeline, key=_sort_key))
+        self.timeline_done = tuple(entry for entry in self.timeline if not entry.is_planned)
+        """The timeline without planned and tentative events."""
         self.events_involving = _frozen(involving)
         self.interactions = _frozen(interactions)
         """Interactions by (participant, or ``None`` for all, ``took_place``,
@@ -219,16 +221,7 @@ class QueryIndex:
         self.topics: tuple[str, ...] = tuple(sorted({t for item in items for t in item.topics}))
         self.known_topics = frozenset(self.topics)
         self._world = world
-        self._done: tuple[TimelineEntry, ...] | None = None
         self._mentions: dict[str, tuple[EvidenceSite, ...]] | None = None
-
-    def timeline_done(self) -> tuple[TimelineEntry, ...]:
-        """The timeline without planned and tentative events, kept after the first call."""
-
-        def build() -> tuple[TimelineEntry, ...]:
-            return tuple(entry for entry in self.timeline if not entry.is_planned)
-
-        return cached_index(self, build, "_done")
 
     def mentions(self, dossiers: Sequence[Dossier]) -> dict[str, tuple[EvidenceSite, ...]]:
         """The evidence spans that refer to each thing, by its merged id, built on the
@@ -615,7 +608,7 @@ class Queries:
         """Events by their earliest possible day (undated ones last); planned and
         tentative ones are included and marked by ``is_planned`` unless excluded."""
         index = self._query_index()
-        return index.timeline if include_planned else index.timeline_done()
+        return index.timeline if include_planned else index.timeline_done
 
     def interactions(
         self,
