@@ -13,7 +13,10 @@ own ratios on / off. Each query is then timed on the corpus just built: its
 first call (which builds what that query keeps, such as the evidence spans of
 ``mentions``) and its repeated calls (per call, over a batch).
 
-Run: python benchmarks/corpus_scale.py [--sizes 1000,4000] [--rounds R]
+``--mentions`` builds the evidence spans that ``mentions`` answers from with the
+rest, to time the collector's cost on the biggest part of the index too.
+
+Run: python benchmarks/corpus_scale.py [--sizes 1000,4000] [--rounds R] [--mentions]
 """
 
 from __future__ import annotations
@@ -67,14 +70,19 @@ def queries(seed: dm.Dossier) -> dict[str, Callable[[dm.Corpus], Any]]:
     }
 
 
-def build(dossiers: Sequence[dm.Dossier]) -> dm.Corpus:
-    """A corpus with its merged world, query index and lookups built."""
+def build(dossiers: Sequence[dm.Dossier], mentions: bool) -> dm.Corpus:
+    """A corpus with its merged world, query index and lookups built; with ``mentions``,
+    the evidence spans of every thing too."""
     corpus = dm.Corpus(dossiers)
     _ = corpus.events, corpus.people, "" in corpus
+    if mentions:
+        corpus.mentions(corpus.people[0])
     return corpus
 
 
-def timed_build(dossiers: Sequence[dm.Dossier], collect: bool) -> tuple[float, dm.Corpus]:
+def timed_build(
+    dossiers: Sequence[dm.Dossier], collect: bool, mentions: bool
+) -> tuple[float, dm.Corpus]:
     gc.collect()  # the last round's corpus is garbage: not this round's cost
     if collect:
         gc.enable()
@@ -82,7 +90,7 @@ def timed_build(dossiers: Sequence[dm.Dossier], collect: bool) -> tuple[float, d
         gc.disable()
     try:
         start = time.perf_counter()
-        corpus = build(dossiers)
+        corpus = build(dossiers, mentions)
         return time.perf_counter() - start, corpus
     finally:
         gc.enable()
@@ -100,7 +108,10 @@ def per_call(query: Callable[[dm.Corpus], Any], corpus: dm.Corpus) -> tuple[floa
 
 
 def measure(
-    dossiers: Sequence[dm.Dossier], asks: dict[str, Callable[[dm.Corpus], Any]], rounds: int
+    dossiers: Sequence[dm.Dossier],
+    asks: dict[str, Callable[[dm.Corpus], Any]],
+    rounds: int,
+    mentions: bool,
 ) -> dict[str, float]:
     """The figures of one size: medians over rounds."""
     samples: dict[str, list[float]] = {}
@@ -109,9 +120,9 @@ def measure(
         samples.setdefault(key, []).append(value)
 
     for _round in range(rounds):
-        off, corpus = timed_build(dossiers, collect=False)
+        off, corpus = timed_build(dossiers, collect=False, mentions=mentions)
         del corpus
-        on, corpus = timed_build(dossiers, collect=True)
+        on, corpus = timed_build(dossiers, collect=True, mentions=mentions)
         note("build, GC off (ms per dossier)", off * 1e3 / len(dossiers))
         note("build, GC on (ms per dossier)", on * 1e3 / len(dossiers))
         note("build, GC on / off", on / off)
@@ -129,6 +140,11 @@ def main(argv: list[str] | None = None) -> dict[int, dict[str, float]]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,4000", help="corpus sizes (default 1000,4000)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds (default 5)")
+    parser.add_argument(
+        "--mentions",
+        action="store_true",
+        help="build the evidence spans of mentions() with the rest, not on its first call",
+    )
     args = parser.parse_args(argv)
     sizes = sorted({int(size) for size in args.sizes.split(",")})
 
@@ -136,7 +152,7 @@ def main(argv: list[str] | None = None) -> dict[int, dict[str, float]]:
     texts = renamed_texts(seed, max(sizes), everything=True)
     every = [dm.from_json(text, dm.Dossier) for text in texts]
     asks = queries(seed)
-    figures = {size: measure(every[:size], asks, args.rounds) for size in sizes}
+    figures = {size: measure(every[:size], asks, args.rounds, args.mentions) for size in sizes}
 
     print(f"corpora of seed-sized dossiers that share nothing; median of {args.rounds} rounds")
     header = "".join(f"{f'{size:,} dossiers':>16}" for size in sizes)

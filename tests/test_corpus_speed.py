@@ -22,6 +22,7 @@ from pathlib import Path
 from types import FrameType, ModuleType
 from typing import Any
 
+import attrs
 import pytest
 
 import diplomodel as dm
@@ -412,3 +413,19 @@ def test_the_corpus_benchmark_runs_and_its_queries_have_answers_at_every_size() 
         assert small == large != "0"  # about the first copy: as many answers at any size
     small, large = rows["corpus.events answers"]
     assert int(large) == 3 * int(small)
+
+
+# -- merging ------------------------------------------------------------------------
+
+
+def test_a_title_an_article_gives_twice_in_one_place_stays_twice_when_merged() -> None:
+    seed = dm.load_seed()
+    person = next(p for p in seed.people if p.roles)
+    twice = attrs.evolve(person, roles=(*person.roles, person.roles[0]))
+    people = tuple(twice if p.id == person.id else p for p in seed.people)
+    dossier = attrs.evolve(seed, people=people)
+    copy = attrs.evolve(dossier, article=attrs.evolve(dossier.article, id="another-article"))
+    corpus = dm.Corpus([dossier, copy])
+    assert corpus.get(person.id) == twice
+    assert corpus.conflicts == ()
+    assert len(corpus.roles_of(person.id)) == len(twice.roles)

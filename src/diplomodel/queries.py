@@ -270,13 +270,15 @@ class QueryIndex:
                 if first.participant == second.participant:
                     continue
                 both = saying[first.participant] & saying[second.participant]
+                saying_both = tuple(a for a in sources if a in both)
                 interaction = Interaction(
                     article=sources[0],
                     event=event,
                     first=first,
                     second=second,
                     date=entry.date,
-                    sources=tuple(a for a in sources if a in both),
+                    # The event's own tuple when every article says both: fewer objects.
+                    sources=sources if len(saying_both) == len(sources) else saying_both,
                     across_sides=_across_sides(world, first, second),
                 )
                 # Under each set of filters it passes; (False, False) is no filter.
