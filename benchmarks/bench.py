@@ -32,15 +32,24 @@ def timed(label: str, work: Callable[[], Any], repeat: int) -> Any:
     return result
 
 
-def renamed_texts(seed: dm.Dossier, copies: int) -> Iterator[str]:
+def renamed_texts(seed: dm.Dossier, copies: int, *, everything: bool = False) -> Iterator[str]:
     """The seed as compact JSON, ``copies`` times, each copy's article, events, statements
-    and consensus items under ids of their own."""
+    and consensus items under ids of their own; with ``everything``, its people,
+    institutions, countries and topics too, so that copies share nothing."""
     text = dm.to_json(seed, indent=None)
     own_ids = [e.id for e in (*seed.events, *seed.statements, *seed.consensus_items)]
+    if everything:
+        own_ids += [e.id for e in (*seed.people, *seed.institutions, *seed.countries)]
+    topics = set(seed.topics())
     for k in range(copies):
         copy = text.replace(f'"{seed.article.id}"', f'"{seed.article.id}-{k}"')
         for id in own_ids:
             copy = copy.replace(f'"{id}"', f'"{id}-{k}"')
+        if everything:  # a topic may be spelt as an enum value is: renamed where it is a topic
+            data = json.loads(copy)
+            for item in (*data["statements"], *data["consensus_items"]):
+                item["topics"] = [f"{t}-{k}" if t in topics else t for t in item["topics"]]
+            copy = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         yield copy
 
 

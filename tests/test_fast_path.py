@@ -197,8 +197,8 @@ def test_the_collector_pauses_while_a_document_is_read_and_resumes_after() -> No
     assert read == SEED
     assert gc.isenabled()
     # Unpaused, the youngest generation would be collected dozens of times over;
-    # paused, at most once, as the collector resumes.
-    assert len(collections) <= 1
+    # paused, at most at its edges: as the pause is entered, and as it ends.
+    assert len(collections) <= 2
     gc.disable()
     try:
         assert dm.from_json(text, dm.Dossier) == SEED

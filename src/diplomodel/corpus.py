@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from .collector import collector_paused
 from .countries import Country
 from .dossier import Dossier
 from .entities import Entity
@@ -89,6 +90,9 @@ class Corpus(Queries):
     _by_kind: dict[type[Any], tuple[Any, ...]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
+    _conflicts: tuple[Conflict, ...] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _duplicate_articles(self.dossiers)
@@ -110,13 +114,17 @@ class Corpus(Queries):
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Corpus:
         """A corpus of curation files (``.toml``), JSON dumps and corpus files (``.json``)."""
-        return cls([dossier for path in paths for dossier in read_corpus(path).dossiers])
+        with collector_paused():  # many objects, no garbage: see diplomodel.collector
+            return cls([dossier for path in paths for dossier in read_corpus(path).dossiers])
 
     def _merged_world(self) -> World:
         return cached_index(self, lambda: World(self.dossiers), "_world")
 
     def _query_index(self) -> QueryIndex:
         return cached_index(self, lambda: QueryIndex(self.dossiers, self._merged_world()))
+
+    def _indexed(self) -> tuple[Dossier, ...]:
+        return self.dossiers
 
     def _entities_by_id(self) -> dict[str, Entity]:
         def build() -> dict[str, Entity]:
@@ -132,7 +140,7 @@ class Corpus(Queries):
     @property
     def conflicts(self) -> tuple[Conflict, ...]:
         """Every fact on which articles disagree about one thing."""
-        return tuple(self._merged_world().conflicts)
+        return cached_index(self, lambda: tuple(self._merged_world().conflicts), "_conflicts")
 
     def check(self) -> Corpus:
         """The corpus itself, or :class:`~diplomodel.ValidationError` listing its conflicts."""
@@ -207,7 +215,7 @@ class Corpus(Queries):
     @property
     def events(self) -> tuple[Event, ...]:
         """Every event, merged across articles: each once."""
-        return tuple(self._query_index().events)
+        return self._query_index().events
 
 
 _CORPUS_START = re.compile(r'\s*\{\s*"dossiers"\s*:')
@@ -229,7 +237,8 @@ def read_corpus(path: str | Path) -> Corpus:
         text = _json_text(Path(path))
         if is_corpus_json(text):
             try:
-                return from_json(text, Corpus)
+                with collector_paused():  # many dossiers: see diplomodel.collector
+                    return from_json(text, Corpus)
             except ValidationError as error:
                 label = shorten_path(path)
                 raise ValidationError(f"{label}: {error.summary}", error.problems) from None

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import gc
 import types
 import typing
 from collections.abc import Callable
@@ -281,17 +280,6 @@ def _reader(msgspec: Any, shape: Any, build: Callable[[Any], Any]) -> Callable[[
     format_ = msgspec.json.format
 
     def read(text: str | bytes) -> Any:
-        # A document makes thousands of objects and no garbage cycle: collecting while
-        # they are made only walks the graph read so far, over and over.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return _read(text)
-        finally:
-            if collecting:
-                gc.enable()
-
-    def _read(text: str | bytes) -> Any:
         if not isinstance(text, str | bytes | bytearray):
             return NOT_FAST  # the reference reader names what was given
         try:

@@ -178,8 +178,9 @@ class World:
             for entity in dossier.entities():
                 own = self._rewritten(article, entity) if self.merged_id else entity
                 if isinstance(own, Statement):
-                    self.statement_versions.setdefault(own.id, []).append((article, own))
-                    self.statements.append((article, own))
+                    told = (article, own)  # one pair in both: fewer objects for the collector
+                    self.statement_versions.setdefault(own.id, []).append(told)
+                    self.statements.append(told)
                     continue
                 self.versions.setdefault(own.id, []).append((article, own))
                 if self.merged_id:
@@ -360,11 +361,15 @@ def _union(_world: World, _id: str, _field: str, said: _Versions) -> Any:
 
 def _roles(world: World, id: str, field: str, said: _Versions) -> Any:
     """One role per holder (institution or country) and title, up to case and spacing; the
-    first wording stands."""
-    merged: dict[tuple[str, str], tuple[str, Role]] = {}
+    first wording stands. An article that gives a person one title in one place twice
+    (two terms) keeps both: the n-th of one article is the n-th of another."""
+    merged: dict[tuple[str, str, int], tuple[str, Role]] = {}
     for article, roles in said:
+        times: dict[tuple[str, str], int] = {}
         for role in roles:
-            key = (fold_title(role.title), role.holder)
+            title_at = (fold_title(role.title), role.holder)
+            times[title_at] = times.get(title_at, 0) + 1
+            key = (*title_at, times[title_at])
             if key not in merged:
                 merged[key] = (article, role)
                 continue

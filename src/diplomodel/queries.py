@@ -14,11 +14,12 @@ import itertools
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import attrs
 
+from .collector import collector_paused
 from .consensus import ConsensusItem, ConsensusStatus
 from .countries import Country
 from .dates import FuzzyDate
@@ -141,72 +142,116 @@ def _sort_key(entry: TimelineEntry) -> tuple[dt.date, dt.date, str]:
     return (earliest, latest, entry.event.id)
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _frozen(grouped: dict[_K, list[_V]]) -> dict[_K, tuple[_V, ...]]:
+    """The lists of an index as tuples: a query hands out the index's own, which no
+    caller can change."""
+    return {key: tuple(values) for key, values in grouped.items()}
+
+
 class QueryIndex:
     """Lookups built once from a sequence of dossiers, for :class:`Queries`.
 
     The dossiers are merged first (see :class:`~diplomodel.merge.World`): an event
     that several articles report is indexed once, with the ids of those articles.
+    Every lookup holds tuples, which a query returns as they are: a query costs the
+    size of its answer, never the size of the corpus, and no caller can change what
+    the next one gets.
     """
 
     def __init__(self, dossiers: Sequence[Dossier], world: World | None = None) -> None:
         world = World(dossiers) if world is None else world
-        self.statements: list[Statement] = [statement for _a, statement in world.statements]
-        self.events: list[Event] = []
-        self.consensus_items: list[ConsensusItem] = []
-        self.statements_by: defaultdict[str, list[Statement]] = defaultdict(list)
-        self.events_involving: defaultdict[str, list[Event]] = defaultdict(list)
-        self.mentions: defaultdict[str, list[EvidenceSite]] = defaultdict(list)
-        self.appointments_of: defaultdict[str, list[Appointment]] = defaultdict(list)
-        self.timeline: list[TimelineEntry] = []
-        self.interactions: list[Interaction] = []
-        self.interactions_of: defaultdict[str, list[Interaction]] = defaultdict(list)
-        self.named: defaultdict[str, list[str]] = defaultdict(list)
-        self.consensus_with: defaultdict[str, list[ConsensusItem]] = defaultdict(list)
+        self.statements: tuple[Statement, ...] = tuple(s for _a, s in world.statements)
+        statements_by: defaultdict[str, list[Statement]] = defaultdict(list)
+        # One map per kind of thing for all its filters: a key names its filter, as
+        # in ("topic", "trade") or ("mode", StatementMode.PARAPHRASE).
+        statements_on: defaultdict[tuple[str, object], list[Statement]] = defaultdict(list)
         for statement in self.statements:
             for speaker in statement.speakers:
-                self.statements_by[speaker].append(statement)
-        for dossier in dossiers:
-            for site in iter_evidence(dossier):
-                for subject in site.subjects:
-                    self.mentions[world.resolve(subject)].append(site)
+                statements_by[speaker].append(statement)
+            for topic in dict.fromkeys(statement.topics):
+                statements_on[("topic", topic)].append(statement)
+            for key in ("channel", "event", "mode", "act"):
+                value = getattr(statement, key)
+                if value is not None:
+                    statements_on[(key, value)].append(statement)
+        events: list[Event] = []
+        events_on: defaultdict[tuple[str, object], list[Event]] = defaultdict(list)
+        consensus_items: list[ConsensusItem] = []
+        consensus_on: defaultdict[tuple[str, object], list[ConsensusItem]] = defaultdict(list)
+        named: defaultdict[str, list[Person | Institution]] = defaultdict(list)
+        appointments: defaultdict[str, list[Appointment]] = defaultdict(list)
         for id, entity in world.entities.items():
             if isinstance(entity, Event):
-                self.events.append(entity)
+                events.append(entity)
+                events_on[("status", entity.status)].append(entity)
+                events_on[("kind", entity.kind)].append(entity)
             elif isinstance(entity, ConsensusItem):
-                self.consensus_items.append(entity)
+                consensus_items.append(entity)
                 for party in dict.fromkeys(entity.parties):
-                    self.consensus_with[party].append(entity)
+                    consensus_on[("party", party)].append(entity)
+                for topic in dict.fromkeys(entity.topics):
+                    consensus_on[("topic", topic)].append(entity)
+                consensus_on[("status", entity.status)].append(entity)
             elif isinstance(entity, Person | Institution):
-                self._add_names(world, entity)
+                _add_names(world, entity, named)
                 if isinstance(entity, Person):
-                    self._add_appointments(world, id, entity)
-        self._add_events(world)
-        self.timeline.sort(key=_sort_key)
+                    _add_appointments(world, id, entity, appointments)
+        self.events: tuple[Event, ...] = tuple(events)
+        self.consensus_items: tuple[ConsensusItem, ...] = tuple(consensus_items)
+        self.statements_by = _frozen(statements_by)
+        self.statements_on = _frozen(statements_on)
+        self.events_on = _frozen(events_on)
+        self.consensus_on = _frozen(consensus_on)
+        self.named = _frozen(named)
+        self.appointments_of = _frozen(appointments)
+        timeline, involving, interactions = self._add_events(world)
+        self.timeline: tuple[TimelineEntry, ...] = tuple(sorted(timeline, key=_sort_key))
+        self.timeline_done = tuple(entry for entry in self.timeline if not entry.is_planned)
+        """The timeline without planned and tentative events."""
+        self.events_involving = _frozen(involving)
+        self.interactions = _frozen(interactions)
+        """Interactions by (participant, or ``None`` for all, ``took_place``,
+        ``across_sides``): the arguments of :meth:`Queries.interactions`."""
         items: list[Statement | ConsensusItem] = [*self.statements, *self.consensus_items]
-        self.topics: list[str] = sorted({topic for item in items for topic in item.topics})
+        self.topics: tuple[str, ...] = tuple(sorted({t for item in items for t in item.topics}))
+        self.known_topics = frozenset(self.topics)
+        self._world = world
+        self._mentions: dict[str, tuple[EvidenceSite, ...]] | None = None
 
-    def _add_names(self, world: World, entity: Person | Institution) -> None:
-        others = entity.aliases if isinstance(entity, Person) else entity.abbreviations
-        names = dict.fromkeys(
-            fold_name(name) for name in (entity.id, *world.names(entity.id), *others)
-        )
-        for name in names:
-            self.named[name].append(entity.id)
+    def mentions(self, dossiers: Sequence[Dossier]) -> dict[str, tuple[EvidenceSite, ...]]:
+        """The evidence spans that refer to each thing, by its merged id, built on the
+        first call from the dossiers the index was built from. Spans outnumber every
+        other object of the index: they are made only for a query that needs them."""
 
-    def _add_appointments(self, world: World, id: str, person: Person) -> None:
-        first_article: dict[tuple[str, str], str] = {}
-        for article, version in world.versions[id]:
-            for role in version.roles if isinstance(version, Person) else ():
-                first_article.setdefault((fold_title(role.title), role.holder), article)
-        for role in person.roles:
-            article = first_article[(fold_title(role.title), role.holder)]
-            appointment = Appointment(article=article, person=id, role=role)
-            self.appointments_of[id].append(appointment)
-            self.appointments_of[role.holder].append(appointment)
+        def build() -> dict[str, tuple[EvidenceSite, ...]]:
+            mentions: defaultdict[str, list[EvidenceSite]] = defaultdict(list)
+            for dossier in dossiers:
+                for site in iter_evidence(dossier):
+                    for subject in site.subjects:
+                        mentions[self._world.resolve(subject)].append(site)
+            return _frozen(mentions)
 
-    def _add_events(self, world: World) -> None:
+        return cached_index(self, build, "_mentions")
+
+    def _add_events(
+        self, world: World
+    ) -> tuple[
+        list[TimelineEntry],
+        dict[str, list[Event]],
+        dict[tuple[str | None, bool, bool], list[Interaction]],
+    ]:
+        """The timeline's entries, the events by participant, and the interactions by
+        participant (``None`` for all) and the filters they pass."""
         events = {event.id: event for event in self.events}
         placed_by: dict[str, Event | None] = {}
+        timeline: list[TimelineEntry] = []
+        involving: defaultdict[str, list[Event]] = defaultdict(list)
+        interactions: defaultdict[tuple[str | None, bool, bool], list[Interaction]]
+        interactions = defaultdict(list)
         for event in self.events:
             versions = world.versions[event.id]
             sources = tuple(dict.fromkeys(article for article, _v in versions))
@@ -216,25 +261,37 @@ class QueryIndex:
                 for participation in version.participants if isinstance(version, Event) else ():
                     saying.setdefault(participation.participant, set()).add(article)
             for participant in dict.fromkeys(p.participant for p in event.participants):
-                self.events_involving[participant].append(event)
+                involving[participant].append(event)
             entry = self._timeline_entry(event, events, placed_by, sources)
-            self.timeline.append(entry)
+            timeline.append(entry)
+            took_place = event.status is EventStatus.TOOK_PLACE
             for first, second in itertools.combinations(event.participants, 2):
                 if first.participant == second.participant:
                     continue
                 both = saying[first.participant] & saying[second.participant]
+                saying_both = tuple(a for a in sources if a in both)
                 interaction = Interaction(
                     article=sources[0],
                     event=event,
                     first=first,
                     second=second,
                     date=entry.date,
-                    sources=tuple(a for a in sources if a in both),
+                    # The event's own tuple when every article says both: fewer objects.
+                    sources=sources if len(saying_both) == len(sources) else saying_both,
                     across_sides=_across_sides(world, first, second),
                 )
-                self.interactions.append(interaction)
-                self.interactions_of[first.participant].append(interaction)
-                self.interactions_of[second.participant].append(interaction)
+                # Under each set of filters it passes; (False, False) is no filter.
+                across = interaction.across_sides
+                passes = {
+                    (False, False),
+                    (took_place, False),
+                    (False, across),
+                    (took_place, across),
+                }
+                for who in (None, first.participant, second.participant):
+                    for took, sides in passes:
+                        interactions[(who, took, sides)].append(interaction)
+        return timeline, involving, interactions
 
     @staticmethod
     def _timeline_entry(
@@ -272,6 +329,29 @@ class QueryIndex:
         )
 
 
+def _add_names(
+    world: World, entity: Person | Institution, named: defaultdict[str, list[Person | Institution]]
+) -> None:
+    others = entity.aliases if isinstance(entity, Person) else entity.abbreviations
+    names = dict.fromkeys(fold_name(name) for name in (entity.id, *world.names(entity.id), *others))
+    for name in names:
+        named[name].append(entity)
+
+
+def _add_appointments(
+    world: World, id: str, person: Person, appointments: defaultdict[str, list[Appointment]]
+) -> None:
+    first_article: dict[tuple[str, str], str] = {}
+    for article, version in world.versions[id]:
+        for role in version.roles if isinstance(version, Person) else ():
+            first_article.setdefault((fold_title(role.title), role.holder), article)
+    for role in person.roles:
+        article = first_article[(fold_title(role.title), role.holder)]
+        appointment = Appointment(article=article, person=id, role=role)
+        appointments[id].append(appointment)
+        appointments[role.holder].append(appointment)
+
+
 def _across_sides(world: World, first: Participation, second: Participation) -> bool:
     """Whether two participants stand for different sides: different countries, or, where a
     country is not known, host and guest (or a delegation)."""
@@ -303,7 +383,8 @@ _INDEX_LOCK = threading.RLock()
 
 
 def cached_index(owner: object, build: Callable[[], _Built], attribute: str = "_index") -> _Built:
-    """The query index kept in ``owner``'s ``attribute``, built by ``build`` on first use.
+    """The query index kept in ``owner``'s ``attribute``, built by ``build`` on first use,
+    with the collector paused (:func:`~diplomodel.collector.collector_paused`).
 
     Safe under threads: however many ask at once, ``build`` runs once per owner.
     """
@@ -312,7 +393,8 @@ def cached_index(owner: object, build: Callable[[], _Built], attribute: str = "_
         with _INDEX_LOCK:
             index = getattr(owner, attribute)
             if index is None:
-                index = build()
+                with collector_paused():
+                    index = build()
                 object.__setattr__(owner, attribute, index)
     return index
 
@@ -350,8 +432,17 @@ def _kind_tuple(kind: object) -> tuple[type[Any], ...]:
     return kinds
 
 
-def _filter(items: Iterable[_T], keep: bool, test: Any) -> Iterable[_T]:
-    return (item for item in items if test(item)) if keep else items
+def _narrowest(
+    everything: tuple[_T, ...], filters: list[tuple[tuple[_T, ...], Callable[[_T], bool]]]
+) -> tuple[_T, ...]:
+    """What passes every filter, each given as its lookup and its test: the shortest
+    lookup as it is, or filtered by the others' tests; with no filter, ``everything``."""
+    if not filters:
+        return everything
+    (found, _test), *others = sorted(filters, key=lambda lookup_test: len(lookup_test[0]))
+    if not others:
+        return found
+    return tuple(item for item in found if all(test(item) for _lookup, test in others))
 
 
 class Queries:
@@ -369,6 +460,12 @@ class Queries:
 
     def _entities_by_id(self) -> dict[str, Entity]:  # pragma: no cover - supplied by subclasses
         raise NotImplementedError
+
+    def _indexed(self) -> Sequence[Dossier]:
+        """The dossiers the index is built from: a dossier's own self (a corpus has its
+        dossiers). Asked for when a lookup is built, never kept by the index, which
+        would make a reference cycle of a dossier and its index."""
+        return (cast("Dossier", self),)
 
     def __contains__(self, id: object) -> bool:
         return isinstance(id, str) and id in self._entities_by_id()
@@ -445,8 +542,9 @@ class Queries:
             return None
         if not isinstance(topic, str):
             raise _type_error("topic", "a topic (str)", topic)
-        known = self._query_index().topics
-        if topic not in known:
+        index = self._query_index()
+        if topic not in index.known_topics:
+            known = index.topics
             near = difflib.get_close_matches(topic, known, n=1)
             hint = f"did you mean {near[0]!r}? " if near else ""
             shown = ", ".join(known[:_TOPICS_SHOWN])
@@ -459,30 +557,30 @@ class Queries:
     def statements_by(self, speaker: str | Person | Institution) -> tuple[Statement, ...]:
         """Every statement the person or institution made, alone or jointly, in text order."""
         id = self._ref(speaker, "speaker", _SPEAKER_KINDS)
-        return tuple(self._query_index().statements_by.get(id, ()))
+        return self._query_index().statements_by.get(id, ())
 
     def events_involving(self, participant: str | Person | Institution) -> tuple[Event, ...]:
         """Every event at which the person or institution is a participant."""
         id = self._ref(participant, "participant", _SPEAKER_KINDS)
-        return tuple(self._query_index().events_involving.get(id, ()))
+        return self._query_index().events_involving.get(id, ())
 
     def mentions(self, subject: str | Entity) -> tuple[EvidenceSite, ...]:
         """Every evidence span that refers to the object: its own evidence, and the
         evidence of the roles, participations and places that name it."""
         id = self._ref(subject, "subject", _ENTITY_KINDS)
-        return tuple(self._query_index().mentions.get(id, ()))
+        return self._query_index().mentions(self._indexed()).get(id, ())
 
     def roles_of(self, holder: str | Person | Institution | Country) -> tuple[Appointment, ...]:
         """The roles a person holds, or the roles held in an institution or (offices of
         state) a country."""
         id = self._ref(holder, "holder", _PARTY_KINDS)
-        return tuple(self._query_index().appointments_of.get(id, ()))
+        return self._query_index().appointments_of.get(id, ())
 
     def timeline(self, *, include_planned: bool = True) -> tuple[TimelineEntry, ...]:
         """Events by their earliest possible day (undated ones last); planned and
         tentative ones are included and marked by ``is_planned`` unless excluded."""
-        entries = self._query_index().timeline
-        return tuple(_filter(entries, not include_planned, lambda e: not e.is_planned))
+        index = self._query_index()
+        return index.timeline if include_planned else index.timeline_done
 
     def interactions(
         self,
@@ -499,14 +597,8 @@ class Queries:
         with whom.
         """
         index = self._query_index()
-        if participant is None:
-            found: Iterable[Interaction] = index.interactions
-        else:
-            id = self._ref(participant, "participant", _SPEAKER_KINDS)
-            found = index.interactions_of.get(id, ())
-        found = _filter(found, took_place, lambda i: i.event.status is EventStatus.TOOK_PLACE)
-        found = _filter(found, across_sides, lambda i: i.across_sides)
-        return tuple(found)
+        id = None if participant is None else self._ref(participant, "participant", _SPEAKER_KINDS)
+        return index.interactions.get((id, bool(took_place), bool(across_sides)), ())
 
     def statements_where(
         self,
@@ -533,15 +625,23 @@ class Queries:
         by_id = self._ref(by, "by", _SPEAKER_KINDS) if by is not None else None
         channel_id = self._ref(channel, "channel", (Institution,)) if channel is not None else None
         event_id = self._ref(event, "event", (Event,)) if event is not None else None
-        found: Iterable[Statement] = (
-            index.statements_by.get(by_id, ()) if by_id is not None else index.statements
-        )
-        found = _filter(found, topic is not None, lambda s: wanted_topic in s.topics)
-        found = _filter(found, channel is not None, lambda s: s.channel == channel_id)
-        found = _filter(found, mode is not None, lambda s: s.mode is wanted_mode)
-        found = _filter(found, event is not None, lambda s: s.event == event_id)
-        found = _filter(found, act is not None, lambda s: s.act is wanted_act)
-        return tuple(found)
+        on = index.statements_on
+        filters: list[tuple[tuple[Statement, ...], Callable[[Statement], bool]]] = []
+        if by_id is not None:
+            filters.append((index.statements_by.get(by_id, ()), lambda s: by_id in s.speakers))
+        if wanted_topic is not None:
+            filters.append(
+                (on.get(("topic", wanted_topic), ()), lambda s: wanted_topic in s.topics)
+            )
+        if channel_id is not None:
+            filters.append((on.get(("channel", channel_id), ()), lambda s: s.channel == channel_id))
+        if wanted_mode is not None:
+            filters.append((on.get(("mode", wanted_mode), ()), lambda s: s.mode is wanted_mode))
+        if event_id is not None:
+            filters.append((on.get(("event", event_id), ()), lambda s: s.event == event_id))
+        if wanted_act is not None:
+            filters.append((on.get(("act", wanted_act), ()), lambda s: s.act is wanted_act))
+        return _narrowest(index.statements, filters)
 
     def events_where(
         self,
@@ -558,14 +658,21 @@ class Queries:
         involving_id = (
             self._ref(involving, "involving", _SPEAKER_KINDS) if involving is not None else None
         )
-        found: Iterable[Event] = (
-            index.events_involving.get(involving_id, ())
-            if involving_id is not None
-            else index.events
-        )
-        found = _filter(found, status is not None, lambda e: e.status is wanted_status)
-        found = _filter(found, kind is not None, lambda e: e.kind is wanted_kind)
-        return tuple(found)
+        filters: list[tuple[tuple[Event, ...], Callable[[Event], bool]]] = []
+        if involving_id is not None:
+            filters.append(
+                (
+                    index.events_involving.get(involving_id, ()),
+                    lambda e: any(p.participant == involving_id for p in e.participants),
+                )
+            )
+        if wanted_status is not None:
+            on_status = index.events_on.get(("status", wanted_status), ())
+            filters.append((on_status, lambda e: e.status is wanted_status))
+        if wanted_kind is not None:
+            on_kind = index.events_on.get(("kind", wanted_kind), ())
+            filters.append((on_kind, lambda e: e.kind is wanted_kind))
+        return _narrowest(index.events, filters)
 
     def consensus_where(
         self,
@@ -585,28 +692,26 @@ class Queries:
         wanted_topic = self._topic(topic)
         party_id = self._ref(party, "party", _PARTY_KINDS) if party is not None else None
         index = self._query_index()
-        found: Iterable[ConsensusItem] = (
-            index.consensus_with.get(party_id, ())
-            if party_id is not None
-            else index.consensus_items
-        )
-        found = _filter(found, status is not None, lambda c: c.status is wanted_status)
-        found = _filter(found, topic is not None, lambda c: wanted_topic in c.topics)
-        return tuple(found)
+        on = index.consensus_on
+        filters: list[tuple[tuple[ConsensusItem, ...], Callable[[ConsensusItem], bool]]] = []
+        if party_id is not None:
+            filters.append((on.get(("party", party_id), ()), lambda c: party_id in c.parties))
+        if wanted_status is not None:
+            on_status = on.get(("status", wanted_status), ())
+            filters.append((on_status, lambda c: c.status is wanted_status))
+        if wanted_topic is not None:
+            filters.append(
+                (on.get(("topic", wanted_topic), ()), lambda c: wanted_topic in c.topics)
+            )
+        return _narrowest(index.consensus_items, filters)
 
     def topics(self) -> tuple[str, ...]:
         """Every topic used by a statement or consensus item, sorted."""
-        return tuple(self._query_index().topics)
+        return self._query_index().topics
 
     def named(self, name: str) -> tuple[Person | Institution, ...]:
         """People and institutions whose id, name, alias or abbreviation is ``name``,
         compared without case or accents (``lu chao`` finds ``Lü Chao``)."""
         if not isinstance(name, str):
             raise _type_error("name", "a name (str)", name)
-        entities = self._entities_by_id()
-        found: list[Person | Institution] = []
-        for id in self._query_index().named.get(fold_name(name), ()):
-            entity = entities[id]
-            if isinstance(entity, Person | Institution):
-                found.append(entity)
-        return tuple(found)
+        return self._query_index().named.get(fold_name(name), ())

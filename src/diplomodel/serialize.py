@@ -33,6 +33,7 @@ from cattrs.cols import is_sequence
 from cattrs.fns import identity
 from cattrs.preconf.json import make_converter
 
+from .collector import collector_paused
 from .errors import (
     DiplomodelError,
     FieldError,
@@ -819,7 +820,16 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     written as :func:`to_json` writes it is read by a fast path
     (``diplomodel.fastjson``); every other text, and every invalid one, is
     read here, so what is accepted and what an error says are the same.
+
+    The garbage collector is paused while the text is read (see
+    :mod:`diplomodel.collector`): a document makes thousands of objects and no
+    garbage cycle, and collecting while they are made walks them over and over.
     """
+    with collector_paused():
+        return _read_json(text, cls)
+
+
+def _read_json(text: str | bytes, cls: type[T]) -> T:
     if cls in _fast_classes():
         from .fastjson import NOT_FAST, fast_reader
 
