@@ -9,14 +9,17 @@ built and indexed under 10 s and in under 500 MB.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import diplomodel as dm
+
+_T = TypeVar("_T")
 
 
 def timed(label: str, work: Callable[[], Any], repeat: int) -> Any:
@@ -30,6 +33,23 @@ def timed(label: str, work: Callable[[], Any], repeat: int) -> Any:
     unit, scale = ("ms", 1e3) if median >= 1e-3 else ("µs", 1e6)
     print(f"{label:<44} {median * scale:10.2f} {unit}  (median of {repeat})")
     return result
+
+
+def timed_with_collector(work: Callable[[], _T], collect: bool) -> tuple[float, _T]:
+    """Seconds ``work`` takes with the garbage collector on or off, and its result.
+
+    The collector is on again afterwards, as a script has it by default.
+    """
+    if collect:
+        gc.enable()
+    else:
+        gc.disable()
+    try:
+        start = time.perf_counter()
+        result = work()
+        return time.perf_counter() - start, result
+    finally:
+        gc.enable()
 
 
 def renamed_texts(seed: dm.Dossier, copies: int, *, everything: bool = False) -> Iterator[str]:

@@ -28,7 +28,10 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bench import renamed_texts  # this folder is on the path of a script run from it
+from bench import (  # this folder is on the path of a script run from it
+    renamed_texts,
+    timed_with_collector,
+)
 
 import diplomodel as dm
 
@@ -84,16 +87,7 @@ def timed_build(
     dossiers: Sequence[dm.Dossier], collect: bool, mentions: bool
 ) -> tuple[float, dm.Corpus]:
     gc.collect()  # the last round's corpus is garbage: not this round's cost
-    if collect:
-        gc.enable()
-    else:
-        gc.disable()
-    try:
-        start = time.perf_counter()
-        corpus = build(dossiers, mentions)
-        return time.perf_counter() - start, corpus
-    finally:
-        gc.enable()
+    return timed_with_collector(lambda: build(dossiers, mentions), collect)
 
 
 def per_call(query: Callable[[dm.Corpus], Any], corpus: dm.Corpus) -> tuple[float, float]:

@@ -30,7 +30,6 @@ import gc
 import json
 import statistics
 import sys
-import time
 import tracemalloc
 import types
 import typing
@@ -38,7 +37,10 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-from bench import renamed_texts  # this folder is on the path of a script run from it
+from bench import (  # this folder is on the path of a script run from it
+    renamed_texts,
+    timed_with_collector,
+)
 
 import diplomodel as dm
 
@@ -158,19 +160,6 @@ def check_round_trips(documents: list[bytes], struct: type[Any], model: Any) -> 
                 sys.exit(f"{name} does not round-trip the corpus: the comparison would be unfair")
 
 
-def _timed(work: Callable[[], Any], collect: bool) -> float:
-    if collect:
-        gc.enable()
-    else:
-        gc.disable()
-    try:
-        start = time.perf_counter()
-        work()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
-
-
 def graph_memory(build: Callable[[], Any]) -> int:
     """Bytes the result of ``build`` holds, measured with tracemalloc."""
     gc.collect()
@@ -225,7 +214,9 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         writing: dict[str, dict[str, float]] = {}
         for step, runners in steps.items():
             for collect in (False, True) if step == "from_json" else (True,):
-                times = {name: _timed(run, collect) for name, run in runners.items()}
+                times = {
+                    name: timed_with_collector(run, collect)[0] for name, run in runners.items()
+                }
                 label = f"{step} (GC {'on' if collect else 'off'})" if step == "from_json" else step
                 writing[label] = times
                 for peer in ("msgspec", "pydantic"):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
+from types import FrameType
 from typing import Any
 
 import attrs
@@ -17,6 +19,23 @@ TINY_TEXT = (
     "Wang Yi met Takeshi Iwaya in Beijing on Tuesday, Xinhua reported. "
     '"We are neighbors," Wang said. The two sides agreed to hold talks in Japan this autumn.'
 )
+
+
+def calls_made(query: Callable[[], Any]) -> int:
+    """How many Python and C function calls ``query`` makes: a measure of work, not time."""
+    calls = 0
+
+    def count(_frame: FrameType, event: str, _arg: Any) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        query()
+    finally:
+        sys.setprofile(None)
+    return calls
 
 
 def cite(quote: str, occurrence: int = 1) -> dm.Evidence:

@@ -19,11 +19,12 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import FrameType, ModuleType
+from types import ModuleType
 from typing import Any
 
 import attrs
 import pytest
+from conftest import calls_made
 
 import diplomodel as dm
 from diplomodel import corpus as corpus_module
@@ -59,23 +60,6 @@ def corpora(copies: list[dm.Dossier]) -> tuple[dm.Corpus, dm.Corpus]:
 def merged() -> dm.Corpus:
     """Four reports of one meeting, one of them contradicting the others."""
     return dm.Corpus([dm.load(path) for path in sorted(MERGE.glob("*.toml"))])
-
-
-def _work(query: Callable[[], Any]) -> int:
-    """How many Python and C function calls a query makes: a measure of work, not time."""
-    calls = 0
-
-    def count(_frame: FrameType, event: str, _arg: Any) -> None:
-        nonlocal calls
-        if event in ("call", "c_call"):
-            calls += 1
-
-    sys.setprofile(count)
-    try:
-        query()
-    finally:
-        sys.setprofile(None)
-    return calls
 
 
 def _first_copys(seed: dm.Dossier) -> dict[str, str]:
@@ -151,7 +135,7 @@ def test_a_query_about_a_few_things_costs_the_same_in_a_corpus_three_times_bigge
     answers = [query(corpus, asked) for corpus in (small, large)]  # first calls build
     assert answers[0] == answers[1]
     assert answers[0]  # a query with no answer would prove nothing
-    assert _work(lambda: query(small, asked)) == _work(lambda: query(large, asked))
+    assert calls_made(lambda: query(small, asked)) == calls_made(lambda: query(large, asked))
 
 
 @pytest.mark.parametrize("name", list(WHOLE))
@@ -166,7 +150,7 @@ def test_what_grows_with_the_corpus_is_kept_and_handed_out_as_it_is(
         again = ask(corpus)
         assert isinstance(again, tuple)  # no caller can change what the next one gets
         assert again is answer
-    assert _work(lambda: ask(small)) == _work(lambda: ask(large))
+    assert calls_made(lambda: ask(small)) == calls_made(lambda: ask(large))
 
 
 def test_named_finds_a_name_shared_by_every_copy_at_the_cost_of_the_answer(
@@ -175,7 +159,7 @@ def test_named_finds_a_name_shared_by_every_copy_at_the_cost_of_the_answer(
     small, large = corpora
     name = _first_copys(dm.load_seed())["name"]
     assert len(large.named(name)) == LARGE // SMALL * len(small.named(name)) > 0
-    assert _work(lambda: small.named(name)) == _work(lambda: large.named(name))
+    assert calls_made(lambda: small.named(name)) == calls_made(lambda: large.named(name))
 
 
 # -- the indexes give what a scan gives --------------------------------------------

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import attrs
 import pytest
+from conftest import calls_made
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import dossiers as dossier_strategy
@@ -302,23 +301,6 @@ def test_interactions_filter_by_status_and_sides(dossiers: dict[str, dm.Dossier]
     assert not any(i.pair == {"hiroshi-moriyama", "makoto-nishida"} for i in across)
 
 
-def _work(query: Callable[[], Any]) -> int:
-    """How many Python and C function calls a query makes: a measure of work, not time."""
-    calls = 0
-
-    def count(_frame: FrameType, event: str, _arg: Any) -> None:
-        nonlocal calls
-        if event in ("call", "c_call"):
-            calls += 1
-
-    sys.setprofile(count)
-    try:
-        query()
-    finally:
-        sys.setprofile(None)
-    return calls
-
-
 def _copies(dossiers: list[dm.Dossier], n: int) -> list[dm.Dossier]:
     """The dossiers and ``n - 1`` copies of them in which every id is another."""
     copies = list(dossiers)
@@ -356,7 +338,7 @@ def test_queries_on_a_corpus_cost_the_size_of_their_answer(
             query(corpus)  # the index is built once, on first use
     for query in queries:
         assert query(small) == query(large)
-        assert _work(lambda q=query: q(small)) == _work(lambda q=query: q(large))
+        assert calls_made(lambda q=query: q(small)) == calls_made(lambda q=query: q(large))
 
 
 def test_a_corpus_repr_and_its_kinds_cost_the_same_however_big_it_is(
@@ -374,7 +356,7 @@ def test_a_corpus_repr_and_its_kinds_cost_the_same_however_big_it_is(
         lambda c: c.countries,
     ]
     for ask in asks:
-        assert _work(lambda a=ask: a(small)) == _work(lambda a=ask: a(large))
+        assert calls_made(lambda a=ask: a(small)) == calls_made(lambda a=ask: a(large))
 
 
 def test_the_merged_world_and_its_index_are_built_once(
