@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import sys
 from collections.abc import Callable, Iterator
-from types import FrameType
+from pathlib import Path
+from types import FrameType, ModuleType
 from typing import Any
 
 import attrs
@@ -19,6 +21,17 @@ TINY_TEXT = (
     "Wang Yi met Takeshi Iwaya in Beijing on Tuesday, Xinhua reported. "
     '"We are neighbors," Wang said. The two sides agreed to hold talks in Japan this autumn.'
 )
+
+
+def module_from_path(name: str, path: Path) -> ModuleType:
+    """The Python file at ``path`` (a script of examples/ or benchmarks/) as a module."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # so that the classes it defines can find their module
+    spec.loader.exec_module(module)
+    return module
 
 
 def calls_made(query: Callable[[], Any]) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
+from conftest import module_from_path
 
 import diplomodel as dm
 from diplomodel import records
@@ -521,12 +522,5 @@ def test_duckdb_keeps_article_ids_that_look_like_dates_or_numbers_as_text(
 
 def example_module() -> Any:
     """The DuckDB example as a module, for the views it makes over an export."""
-    import importlib.util
-
     path = Path(__file__).parent.parent / "examples" / "duckdb_queries.py"
-    spec = importlib.util.spec_from_file_location("duckdb_queries", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_from_path("duckdb_queries", path)

@@ -10,7 +10,6 @@ both, so a query that scans the corpus makes more calls in the bigger one.
 from __future__ import annotations
 
 import gc
-import importlib.util
 import itertools
 import json
 import re
@@ -24,7 +23,7 @@ from typing import Any
 
 import attrs
 import pytest
-from conftest import calls_made
+from conftest import calls_made, module_from_path
 
 import diplomodel as dm
 from diplomodel import corpus as corpus_module
@@ -37,12 +36,7 @@ SMALL, LARGE = 3, 9
 
 def _bench() -> ModuleType:
     """``benchmarks/bench.py``, whose copies of the seed the benchmark uses too."""
-    spec = importlib.util.spec_from_file_location("bench", BENCH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_from_path("bench", BENCH)
 
 
 @pytest.fixture(scope="module")

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 import pytest
+from conftest import module_from_path
 
 import diplomodel as dm
 from diplomodel.loader import _fields_of, seed_path
@@ -155,12 +156,7 @@ ENUMS = _package_enums()
 
 def _load_script(path: Path) -> Any:
     """A docs script as a module, so that its functions can be called and compared."""
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_from_path(path.stem, path)
 
 
 # The curation guide's rules are written by this script; its docstring reader is the

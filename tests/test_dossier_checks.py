@@ -8,7 +8,6 @@ Linear work grows about 4x, quadratic work about 16x.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -18,7 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
-from conftest import cite
+from conftest import cite, module_from_path
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,13 +33,7 @@ PUBLISHED = dt.date(2025, 1, 14)  # the tiny article's date
 
 
 def _load_scaling() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("scaling", BENCHMARK)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["scaling"] = module
-    spec.loader.exec_module(module)
-    return module
+    return module_from_path("scaling", BENCHMARK)
 
 
 scaling = _load_scaling()

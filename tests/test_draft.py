@@ -9,15 +9,14 @@ finds the seed's people, is refused by the loader until the curator deletes
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
-import sys
 import tomllib
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import module_from_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_dossier_checks import LINEAR, growth, lines_run
@@ -584,14 +583,9 @@ def test_the_command_prints_the_draft_and_names_bad_input(
 
 
 def _benchmark() -> ModuleType:
-    path = Path(__file__).parent.parent / "benchmarks" / "draft_effort.py"
-    spec = importlib.util.spec_from_file_location("draft_effort", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["draft_effort"] = module
-    spec.loader.exec_module(module)
-    return module
+    return module_from_path(
+        "draft_effort", Path(__file__).parent.parent / "benchmarks" / "draft_effort.py"
+    )
 
 
 def test_the_benchmark_measures_every_curated_article() -> None:

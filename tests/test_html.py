@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
 import os
 import re
 import shutil
@@ -16,6 +15,7 @@ from types import ModuleType
 
 import attrs
 import pytest
+from conftest import module_from_path
 from export_sources import KIND_CURATIONS, NAMES, curated
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -613,12 +613,7 @@ def test_cli_needs_an_output_and_reports_an_unwritable_one(
 
 
 def browser_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("screenshot", ROOT / "tools" / "screenshot.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_from_path("screenshot", ROOT / "tools" / "screenshot.py")
 
 
 def chromium(module: ModuleType) -> str:
