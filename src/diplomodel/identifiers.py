@@ -203,7 +203,7 @@ valid_topics = _unique_slugs("topic")
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sized) -> None:
     """attrs validator: a string with more than white space, or a non-empty tuple."""
     if isinstance(value, str):
-        if not value.strip():
+        if not value or value.isspace():  # as "not value.strip()", without a copy
             raise FieldError(
                 attribute.name, f"must not be empty or only white space, got {shorten(value)}"
             )
@@ -230,7 +230,7 @@ def non_empty_items(
         (
             (index, f"must not be empty or only white space, got {shorten(item)}")
             for index, item in enumerate(value)
-            if not item.strip()
+            if not item or item.isspace()
         ),
     )
 
