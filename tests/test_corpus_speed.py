@@ -12,10 +12,12 @@ from __future__ import annotations
 import gc
 import itertools
 import json
+import os
 import re
 import subprocess
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -345,7 +347,7 @@ def test_reading_a_corpus_that_is_refused_leaves_the_collector_on(
     assert gc.isenabled()
 
 
-def test_nested_and_concurrent_pauses_resume_the_collector_once_the_last_ends() -> None:
+def test_the_pause_that_turned_the_collector_off_turns_it_back_on() -> None:
     inside, leave = threading.Event(), threading.Event()
 
     def long_pause() -> None:
@@ -353,18 +355,71 @@ def test_nested_and_concurrent_pauses_resume_the_collector_once_the_last_ends() 
             inside.set()
             leave.wait(timeout=30)
 
+    with collector_paused():  # nested pauses change nothing: the outer one resumes
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
     other = threading.Thread(target=long_pause)
     other.start()
     try:
         assert inside.wait(timeout=30)
-        with collector_paused():
-            with collector_paused():
-                assert not gc.isenabled()
+        assert not gc.isenabled()
+        with collector_paused():  # begun while the other thread's pause goes on
             assert not gc.isenabled()
         assert not gc.isenabled()  # the other thread's pause is still under way
     finally:
         leave.set()
         other.join()
+    assert gc.isenabled()
+
+
+def test_pauses_in_threads_that_overlap_end_to_end_do_not_keep_the_collector_off() -> None:
+    first_in, second_in, first_out, second_out = (threading.Event() for _ in range(4))
+
+    def first() -> None:
+        with collector_paused():
+            first_in.set()
+            second_in.wait(timeout=30)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(timeout=30)
+        with collector_paused():
+            second_in.set()
+            first_out.wait(timeout=30)
+            # The first pause, which turned the collector off, has ended.
+            assert gc.isenabled()
+        second_out.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert second_out.is_set()
+    assert gc.isenabled()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_process_forked_during_a_pause_starts_with_the_collector_on() -> None:
+    with collector_paused(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # fork beside pytest's threads
+        reading, writing = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child reports through the pipe
+            try:
+                with collector_paused():
+                    pass
+                os.write(writing, b"on" if gc.isenabled() else b"off")
+            finally:
+                os._exit(0)
+        os.close(writing)
+        said = os.read(reading, 8)
+        os.close(reading)
+        os.waitpid(child, 0)
+        assert not gc.isenabled()
+    assert said == b"on"
     assert gc.isenabled()
 
 
@@ -407,3 +462,58 @@ def test_a_title_an_article_gives_twice_in_one_place_stays_twice_when_merged() -
     assert corpus.get(person.id) == twice
     assert corpus.conflicts == ()
     assert len(corpus.roles_of(person.id)) == len(twice.roles)
+
+
+def test_the_mentions_of_a_thing_known_by_two_ids_are_the_same_under_either() -> None:
+    corpus = dm.Corpus([dm.load(path) for path in sorted(MERGE.glob("*.toml"))])
+    one, other = corpus.mentions("portugal-mfa"), corpus.mentions("pt-foreign-ministry")
+    assert one == other
+    by_article = [
+        len(dossier.mentions(id))
+        for dossier in corpus.dossiers
+        for id in ("portugal-mfa", "pt-foreign-ministry")
+        if id in dossier
+    ]
+    assert len(one) == sum(by_article)  # every article's mentions, under either id
+
+
+def test_queries_hand_out_the_lookups_own_tuples() -> None:
+    corpus = dm.Corpus([dm.load(path) for path in sorted(MERGE.glob("*.toml"))])
+    assert corpus.conflicts
+    speaker = next(p.id for p in corpus.people if corpus.statements_by(p.id))
+    participant = next(p.id for p in corpus.people if corpus.interactions(p.id))
+    topic = next(t for d in corpus.dossiers for said in d.statements for t in said.topics)
+    asked: list[Callable[[], Any]] = [
+        lambda: corpus.conflicts,
+        lambda: corpus.statements_by(speaker),
+        lambda: corpus.statements_where(topic=topic),
+        lambda: corpus.interactions(participant),
+        lambda: corpus.events_involving(participant),
+        lambda: corpus.timeline(include_planned=False),
+    ]
+    for ask in asked:
+        answer = ask()
+        assert isinstance(answer, tuple)
+        assert answer
+        assert ask() is answer
+
+
+def test_loading_a_corpus_of_files_pauses_the_collector() -> None:
+    collections: list[int] = []
+
+    def note(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(1)
+
+    paths = sorted(MERGE.glob("*.toml"))
+    thresholds = gc.get_threshold()
+    gc.set_threshold(10)  # a collection every few new objects, unless paused
+    gc.callbacks.append(note)
+    try:
+        corpus = dm.Corpus.load(paths)
+    finally:
+        gc.callbacks.remove(note)
+        gc.set_threshold(*thresholds)
+    assert len(corpus.dossiers) == len(paths)
+    assert len(collections) <= 2  # at the pause's edges; unpaused, hundreds
+    assert gc.isenabled()

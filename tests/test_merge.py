@@ -705,3 +705,23 @@ def test_read_dossier_points_a_corpus_file_to_read_corpus(world: dm.Corpus, tmp_
     (problem,) = raised.value.problems
     assert problem.path == "$.dossiers"
     assert "read_corpus" in problem.message
+
+
+def test_a_second_term_of_one_post_is_its_own_role_in_roles_of_and_attestations() -> None:
+    seed = dm.load_seed()
+    person = next(p for p in seed.people if p.roles)
+    first = person.roles[0]
+
+    def article(id: str, roles: tuple[dm.Role, ...]) -> dm.Dossier:
+        people = tuple(
+            attrs.evolve(p, roles=roles) if p.id == person.id else p for p in seed.people
+        )
+        return attrs.evolve(seed, article=attrs.evolve(seed.article, id=id), people=people)
+
+    once, twice = article("art-once", (first,)), article("art-twice", (first, first))
+    corpus = dm.Corpus([once, twice])
+    assert corpus.get(person.id).roles == (first, first)
+    assert [each.article for each in corpus.roles_of(person.id)] == ["art-once", "art-twice"]
+    attested = corpus.attestations(person.id, "roles")
+    assert [each.articles for each in attested] == [("art-once", "art-twice"), ("art-twice",)]
+    assert corpus.conflicts == ()

@@ -6,41 +6,57 @@ the way walks all of them again, for nothing. So the collector is paused there.
 A pause, not ``gc.freeze()``: freezing would move the caller's whole heap,
 garbage cycles included, out of the collector's reach for good.
 
-The collector is one switch for the whole process: while a pause lasts, no
-thread's cycles are collected, and a thread that turns the collector off during
-another thread's pause finds it on again once the last pause ends.
+The collector is one switch for the whole process. The pause that turns it off
+turns it back on when it ends, whatever other pauses are still under way: pauses
+in several threads that overlap end to end would otherwise keep it off for as
+long as the threads work, and the garbage of every other thread would pile up.
+A pause inside another, or begun while the collector is off, changes nothing.
+A thread that turns the collector off during another thread's pause finds it on
+again when that pause ends; a process forked during a pause starts with the
+collector on.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import threading
 from collections.abc import Iterator
 
 __all__ = ["collector_paused"]
 
-# Nested and concurrent pauses count: the last one to end turns the collector back
-# on, and only if it was on before the first.
-_PAUSE_LOCK = threading.Lock()
-_pauses = 0
-_resume = False
+_LOCK = threading.RLock()  # a signal handler may read a document on the pausing thread
+_owner: object | None = None  # the pause that turned the collector off
 
 
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the garbage collector inside the block; turn it back on after, however the
-    block ends, if it was on when the first of the pauses under way began."""
-    global _pauses, _resume
-    with _PAUSE_LOCK:
-        if _pauses == 0:
-            _resume = gc.isenabled()
-            gc.disable()
-        _pauses += 1
+    """Pause the garbage collector inside the block, if it is on and no pause is under
+    way; the pause that turned it off turns it back on, however its block ends."""
+    global _owner
+    pause = object()
     try:
+        with _LOCK:
+            if _owner is None and gc.isenabled():
+                _owner = pause  # first, so that an interruption still finds it to undo
+                gc.disable()
         yield
     finally:
-        with _PAUSE_LOCK:
-            _pauses -= 1
-            if _pauses == 0 and _resume:
+        with _LOCK:
+            if _owner is pause:
+                _owner = None
                 gc.enable()
+
+
+def _after_fork_in_child() -> None:
+    """The child has only the forking thread: no pause of another thread goes on there."""
+    global _LOCK, _owner
+    _LOCK = threading.RLock()
+    if _owner is not None:
+        _owner = None
+        gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)

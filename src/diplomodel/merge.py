@@ -40,6 +40,7 @@ __all__ = [
     "StatusReport",
     "World",
     "fold_title",
+    "role_keys",
 ]
 
 _ARTICLES_SHOWN = 3  # in a repr: the first few, then how many more
@@ -280,6 +281,8 @@ class World:
                 continue
             if field in _PER_ARTICLE_FIELDS:
                 items: Iterable[tuple[Any, Any]] = [(article, value)]
+            elif isinstance(entity, Person) and field == "roles":
+                items = zip(role_keys(entity.roles), entity.roles, strict=True)
             elif isinstance(value, tuple):
                 items = ((_item_key(field, item), item) for item in value)
             elif isinstance(value, FuzzyDate):
@@ -333,8 +336,6 @@ def _evolve_what_fits(obj: Any, changes: dict[str, Any]) -> tuple[Any, list[str]
 def _item_key(field: str, item: Any) -> Any:
     if isinstance(item, Participation):
         return (item.participant, item.part)
-    if isinstance(item, Role):
-        return (fold_title(item.title), item.holder)
     return _key(item)
 
 
@@ -359,28 +360,39 @@ def _union(_world: World, _id: str, _field: str, said: _Versions) -> Any:
     return tuple(merged)
 
 
+def role_keys(roles: Iterable[Role]) -> list[tuple[str, str, int]]:
+    """What makes each role one across articles: its title up to case and spacing, its
+    holder (institution or country), and which time the list gives that title there.
+
+    A person named twice to one post in one article (two terms) keeps both: the
+    n-th of one article is the n-th of another.
+    """
+    times: dict[tuple[str, str], int] = {}
+    keys = []
+    for role in roles:
+        title_at = (fold_title(role.title), role.holder)
+        times[title_at] = times.get(title_at, 0) + 1
+        keys.append((*title_at, times[title_at]))
+    return keys
+
+
 def _roles(world: World, id: str, field: str, said: _Versions) -> Any:
-    """One role per holder (institution or country) and title, up to case and spacing; the
-    first wording stands. An article that gives a person one title in one place twice
-    (two terms) keeps both: the n-th of one article is the n-th of another."""
+    """One role per :func:`role_keys` key; the first wording stands."""
     merged: dict[tuple[str, str, int], tuple[str, Role]] = {}
     for article, roles in said:
-        times: dict[tuple[str, str], int] = {}
-        for role in roles:
-            title_at = (fold_title(role.title), role.holder)
-            times[title_at] = times.get(title_at, 0) + 1
-            key = (*title_at, times[title_at])
+        for key, role in zip(role_keys(roles), roles, strict=True):
             if key not in merged:
                 merged[key] = (article, role)
                 continue
             first_article, first = merged[key]
+            term = "" if key[2] == 1 else f" (term {key[2]})"
             for extra in attrs.fields(Role):
                 name = extra.name
                 if name in ("title", "institution", "country", "evidence"):
                     continue
                 mine, theirs = getattr(first, name), getattr(role, name)
                 if _stated(mine) and _stated(theirs) and _key(mine) != _key(theirs):
-                    where = f"{field}[{first.title} at {first.holder}].{name}"
+                    where = f"{field}[{first.title} at {first.holder}{term}].{name}"
                     world.conflict(id, where, [(first_article, mine), (article, theirs)])
                 elif _stated(theirs) and not _stated(mine):
                     merged[key] = (first_article, attrs.evolve(first, **{name: theirs}))

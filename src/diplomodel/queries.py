@@ -27,7 +27,7 @@ from .entities import KIND_NAMES, Entity, a_kind, kind_name, label_of
 from .errors import NotFoundError, Problem, ValidationError, shorten
 from .events import Event, EventKind, EventStatus, Participation
 from .institutions import Institution
-from .merge import GUEST_SIDE, HOST_SIDE, World, fold_title
+from .merge import GUEST_SIDE, HOST_SIDE, World, role_keys
 from .people import Person, Role
 from .statements import SpeechAct, Statement, StatementMode
 from .walk import EvidenceSite, iter_evidence
@@ -341,12 +341,13 @@ def _add_names(
 def _add_appointments(
     world: World, id: str, person: Person, appointments: defaultdict[str, list[Appointment]]
 ) -> None:
-    first_article: dict[tuple[str, str], str] = {}
+    first_article: dict[tuple[str, str, int], str] = {}
     for article, version in world.versions[id]:
-        for role in version.roles if isinstance(version, Person) else ():
-            first_article.setdefault((fold_title(role.title), role.holder), article)
-    for role in person.roles:
-        article = first_article[(fold_title(role.title), role.holder)]
+        if isinstance(version, Person):
+            for key in role_keys(version.roles):
+                first_article.setdefault(key, article)
+    for key, role in zip(role_keys(person.roles), person.roles, strict=True):
+        article = first_article[key]
         appointment = Appointment(article=article, person=id, role=role)
         appointments[id].append(appointment)
         appointments[role.holder].append(appointment)
