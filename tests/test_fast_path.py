@@ -412,3 +412,33 @@ def test_a_misplaced_end_is_reported_by_the_whole_dossier_check_too() -> None:
     sections["events"][0] = (0, attrs.evolve(event, evidence=(stretched, *event.evidence[1:])))
     problems = check_dossier(SEED.article, sections)
     assert [problem.path for problem in problems] == [f'$.events[0] ("{event.id}").evidence[0]']
+
+
+@attrs.frozen
+class _Inner:
+    name: str
+
+
+@attrs.frozen
+class _Rows:
+    rows: tuple[tuple[_Inner, ...], ...]
+
+
+@attrs.frozen
+class _Options:
+    items: tuple[_Inner | None, ...]
+
+
+def test_objects_nested_deeper_than_the_model_nests_them_are_read_the_reference_way() -> None:
+    for cls in (_Rows, _Options):
+        assert fast_reader(cls) is None
+    assert dm.from_json('{"rows": [[{"name": "x"}]]}', _Rows) == _Rows(((_Inner("x"),),))
+    assert fast_reader(_Inner) is not None
+
+
+def test_a_class_whose_hints_cannot_be_resolved_has_no_fast_reader() -> None:
+    @attrs.frozen
+    class Local:
+        inner: _Unknown  # type: ignore[name-defined]  # noqa: F821
+
+    assert fast_reader(Local) is None

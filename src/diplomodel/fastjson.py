@@ -103,7 +103,7 @@ class _Mirror:
 
     def constrained_shape(self, hint: Any, keywords: dict[str, Any]) -> Any:
         """The Struct type for a field of type ``hint`` whose exact rules say ``keywords``."""
-        shape, _build = self.shape(hint)
+        shape, _holds_objects = self.shape(hint)
         if not keywords:
             return shape
         args = typing.get_args(shape)
@@ -118,35 +118,33 @@ class _Mirror:
             return self._constrained(shape, keywords, True)
         raise _UnsupportedRuleError(hint)
 
-    def shape(self, hint: Any) -> tuple[Any, Callable[[Any], Any] | None]:
-        """The Struct type for ``hint``, and how to turn its value into the model's
-        (``None``: the value is the model's as it is)."""
+    def shape(self, hint: Any) -> tuple[Any, bool]:
+        """The Struct type for ``hint``, and whether its value holds model objects to
+        build: a class, a tuple of a class, or a class or None (nothing deeper)."""
         if isinstance(hint, type) and attrs.has(hint):
-            return self.struct(hint), self.builders[hint]
+            return self.struct(hint), True
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            item, build_item = self.shape(args[0])
-            if build_item is None:
-                return tuple[item, ...], None  # type: ignore[valid-type]
-            convert = build_item
-            return tuple[item, ...], lambda items: tuple(map(convert, items))  # type: ignore[valid-type]
+            item, holds_objects = self.shape(args[0])
+            if holds_objects and not attrs.has(args[0]):
+                raise _UnsupportedTypeError(hint)  # a tuple of tuples or options of objects
+            return tuple[item, ...], holds_objects  # type: ignore[valid-type]
         if origin in (typing.Union, types.UnionType):
             shapes = [self.shape(arg) for arg in args]
-            builds = [build for _shape, build in shapes if build is not None]
-            if builds and (len(args) != 2 or type(None) not in args):
+            holds_objects = any(holds for _shape, holds in shapes)
+            if holds_objects and (len(args) != 2 or type(None) not in args):
                 raise _UnsupportedTypeError(hint)  # only "a class or None" is mirrored
+            if holds_objects and not any(attrs.has(arg) for arg in args):
+                raise _UnsupportedTypeError(hint)
             union = shapes[0][0]
-            for each, _build in shapes[1:]:
+            for each, _holds in shapes[1:]:
                 union = union | each
-            if not builds:
-                return union, None
-            build = builds[0]
-            return union, lambda value: None if value is None else build(value)
+            return union, holds_objects
         if hint is float:
-            return int | float, None  # the reference reader keeps an integer as written
+            return int | float, False  # the reference reader keeps an integer as written
         if hint in _PLAIN or (isinstance(hint, type) and issubclass(hint, enum.Enum)):
-            return hint, None
+            return hint, False
         raise _UnsupportedTypeError(hint)
 
     def _field_rules(
@@ -181,8 +179,8 @@ class _Mirror:
             return f"{name} if {name} is None or {name}.isascii() else fresh_text({name})"
         if hint == tuple[str, ...]:
             return f"fresh_texts({name}) if {name} else {name}"
-        _shape, convert = self.shape(hint)  # refuses what is not mirrored; makes the builders
-        if convert is None:
+        _shape, holds_objects = self.shape(hint)  # refuses what is not mirrored; makes builders
+        if not holds_objects:
             return name
         built = next(arg for arg in (hint, *typing.get_args(hint)) if attrs.has(arg))
         build = f"build_{built.__name__}"
@@ -265,11 +263,11 @@ def fast_reader(cls: type[Any]) -> Callable[[str | bytes], Any] | None:
     if msgspec is not None and isinstance(cls, type) and attrs.has(cls):
         mirror = _Mirror(msgspec)
         try:
-            shape, build = mirror.shape(cls)
-        except _UnsupportedTypeError:
-            shape = build = None
-        if build is not None:
-            reader = _reader(msgspec, shape, build)
+            shape, _holds_objects = mirror.shape(cls)
+        except (_UnsupportedTypeError, NameError):  # NameError: a hint it cannot resolve
+            pass
+        else:
+            reader = _reader(msgspec, shape, mirror.builders[cls])
     _READERS[cls] = reader
     return reader
 
